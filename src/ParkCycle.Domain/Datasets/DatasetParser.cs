@@ -1,0 +1,532 @@
+using System.Text.RegularExpressions;
+using ParkCycle.Domain.Model;
+using ParkCycle.Domain.Units;
+
+namespace ParkCycle.Domain.Datasets;
+
+/// <summary>
+/// Turns a manifest and the dataset's tables into a <see cref="ParkDataset"/>, collecting every problem
+/// rather than stopping at the first. Any error means no dataset: never a half-loaded park.
+/// </summary>
+internal sealed partial class DatasetParser(MaterialCatalog catalog, List<DatasetError>? problems = null)
+{
+    private readonly List<DatasetError> _problems = problems ?? [];
+
+    [GeneratedRegex("^HW[0-9]{2}$")]
+    private static partial Regex HazardousCodePattern();
+
+    public DatasetLoadResult Parse(DatasetManifest? manifest, IReadOnlyDictionary<string, Table> tables, IEnumerable<DatasetError> earlierProblems)
+    {
+        _problems.AddRange(earlierProblems);
+
+        foreach (var spec in DatasetSchema.Tables)
+        {
+            if (tables.TryGetValue(spec.Name, out var table))
+            {
+                CheckColumns(spec, table);
+            }
+        }
+
+        // A table with a missing required column cannot be read row by row meaningfully.
+        if (_problems.Any(p => p.Severity == Severity.Error && p.Line == 1 && p.Reason.StartsWith("missing required column", StringComparison.Ordinal))
+            || _problems.Any(p => p.Severity == Severity.Error && p.Column?.EndsWith("[]", StringComparison.Ordinal) == true))
+        {
+            return DatasetLoadResult.Failed(_problems);
+        }
+
+        var zones = ParseZones(tables.GetValueOrDefault(DatasetSchema.Zones.Name));
+        var materials = ParseMaterials(tables.GetValueOrDefault(DatasetSchema.Materials.Name));
+        var materialLookup = catalog.Materials.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        foreach (var m in materials)
+        {
+            materialLookup[m.Id] = m;
+        }
+
+        var enterprises = ParseEnterprises(tables.GetValueOrDefault(DatasetSchema.Enterprises.Name), zones);
+        var enterpriseIds = enterprises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var flows = ParseFlows(tables.GetValueOrDefault(DatasetSchema.Flows.Name), enterpriseIds, materialLookup);
+        var substitutions = ParseSubstitutions(tables.GetValueOrDefault(DatasetSchema.Substitutions.Name), materialLookup, catalog.Substitutions.Select(s => s.Id));
+        var projects = ParseProjects(tables.GetValueOrDefault(DatasetSchema.Projects.Name), enterpriseIds);
+        var progress = ParseProgress(tables.GetValueOrDefault(DatasetSchema.Progress.Name), projects);
+
+        if (manifest is null || _problems.Any(p => p.Severity == Severity.Error))
+        {
+            return DatasetLoadResult.Failed(_problems);
+        }
+
+        var dataset = new ParkDataset(manifest, zones, enterprises, materials, flows, substitutions, projects, progress, catalog);
+        return new DatasetLoadResult(dataset, _problems);
+    }
+
+    private void CheckColumns(TableSpec spec, Table table)
+    {
+        foreach (var column in spec.Columns.Where(c => c.Required))
+        {
+            if (!table.HasColumn(column.Name))
+            {
+                _problems.Add(table.JsonArrayName is null
+                    ? new DatasetError(table.File, 1, column.Name, $"missing required column '{column.Name}'")
+                    : new DatasetError(table.File, null, $"{table.JsonArrayName}[].{column.Name}", $"missing required field '{column.Name}'"));
+            }
+        }
+    }
+
+    private List<Zone> ParseZones(Table? table)
+    {
+        var zones = new List<Zone>();
+        if (table is null)
+        {
+            return zones;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var id = cells.Required(row, "id");
+            var name = cells.Required(row, "name");
+            if (id is null || name is null || !cells.UniqueId(row, "id", id, seen))
+            {
+                continue;
+            }
+
+            zones.Add(new Zone(id, name, cells.Text(row, "name_en")));
+        }
+
+        return zones;
+    }
+
+    private List<Material> ParseMaterials(Table? table)
+    {
+        var materials = new List<Material>();
+        if (table is null)
+        {
+            return materials;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var material = ParseMaterial(cells, row, seen);
+            if (material is not null)
+            {
+                materials.Add(material);
+            }
+        }
+
+        return materials;
+    }
+
+    /// <summary>Reads one material row; shared with the catalogue reader so both validate alike.</summary>
+    internal Material? ParseMaterial(CellParser cells, TableRow row, Dictionary<string, int> seen)
+    {
+        var before = cells.Errors;
+        var id = cells.Required(row, "id");
+        var name = cells.Required(row, "name");
+        var category = cells.Code<MaterialCategory>(row, "category");
+        var unit = cells.UnitOf(row, "unit");
+        var temperature = cells.Decimal(row, "temperature_c", allowNegative: true);
+        var hazardousCode = cells.Text(row, "hazardous_code");
+        if (id is not null)
+        {
+            cells.UniqueId(row, "id", id, seen);
+        }
+
+        if (category is { } cat)
+        {
+            if (unit is not null && !Material.AllowedDimensions(cat).Contains(unit.Dimension))
+            {
+                cells.Error(row, "unit", $"unit '{unit.Symbol}' is a {Describe(unit.Dimension)} unit; a {Codes<MaterialCategory>.Of(cat)} material is measured in {string.Join(" or ", Material.AllowedDimensions(cat).Select(Describe))}");
+            }
+
+            if (cat is MaterialCategory.WasteHeat or MaterialCategory.Steam && temperature is null && cells.Text(row, "temperature_c") is null)
+            {
+                cells.Error(row, "temperature_c", $"a {Codes<MaterialCategory>.Of(cat)} material needs its temperature in °C");
+            }
+
+            if (cat == MaterialCategory.HazardousWaste)
+            {
+                if (hazardousCode is null)
+                {
+                    cells.Error(row, "hazardous_code", "a hazardous-waste material needs its code from the National Hazardous Waste List (e.g. HW08)");
+                }
+                else if (!HazardousCodePattern().IsMatch(hazardousCode))
+                {
+                    cells.Error(row, "hazardous_code", $"'{hazardousCode}' is not a hazardous-waste code of the form HW + two digits (e.g. HW08)");
+                }
+            }
+        }
+
+        if (cells.Errors > before)
+        {
+            return null;
+        }
+
+        return new Material(id!, name!, cells.Text(row, "name_en"), category!.Value, unit!, temperature, hazardousCode);
+    }
+
+    private List<Enterprise> ParseEnterprises(Table? table, List<Zone> zones)
+    {
+        var enterprises = new List<Enterprise>();
+        if (table is null)
+        {
+            return enterprises;
+        }
+
+        var zoneIds = zones.Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var id = cells.Required(row, "id");
+            var name = cells.Required(row, "name");
+            var zone = cells.Required(row, "zone");
+            var chainsRaw = cells.Required(row, "chains");
+            var status = cells.Code<EnterpriseStatus>(row, "status");
+            var lat = cells.Decimal(row, "lat", allowNegative: true);
+            var lon = cells.Decimal(row, "lon", allowNegative: true);
+            var output = cells.Decimal(row, "output_value_10k_cny");
+            var energy = cells.Decimal(row, "energy_tce");
+            var aboveSize = cells.Boolean(row, "above_size");
+
+            if (id is not null)
+            {
+                cells.UniqueId(row, "id", id, seen);
+                if (ExternalNode.IsExternal(id))
+                {
+                    cells.Error(row, "id", $"'{id}' starts with '{ExternalNode.Prefix}', which is kept for external nodes");
+                }
+            }
+
+            if (zone is not null && !zoneIds.Contains(zone))
+            {
+                cells.Error(row, "zone", $"unknown zone '{zone}' (not in zones.csv)");
+            }
+
+            var chains = new List<Chain>();
+            if (chainsRaw is not null)
+            {
+                foreach (var part in chainsRaw.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (Codes<Chain>.TryParse(part, out var chain))
+                    {
+                        chains.Add(chain);
+                    }
+                    else
+                    {
+                        cells.Error(row, "chains", $"'{part}' is not one of: {string.Join(", ", Codes<Chain>.All)}");
+                    }
+                }
+            }
+
+            if (lat is < -90 or > 90)
+            {
+                cells.Error(row, "lat", $"latitude {lat} is out of range (−90 to 90)");
+            }
+
+            if (lon is < -180 or > 180)
+            {
+                cells.Error(row, "lon", $"longitude {lon} is out of range (−180 to 180)");
+            }
+
+            if ((lat is null) != (lon is null))
+            {
+                cells.Error(row, lat is null ? "lat" : "lon", "give both latitude and longitude, or neither");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            enterprises.Add(new Enterprise(id!, name!, cells.Text(row, "name_en"), zone!, chains, cells.Text(row, "sector"),
+                lat, lon, status!.Value, output, energy, aboveSize, cells.Text(row, "source")));
+        }
+
+        return enterprises;
+    }
+
+    private List<Flow> ParseFlows(Table? table, HashSet<string> enterpriseIds, Dictionary<string, Material> materials)
+    {
+        var flows = new List<Flow>();
+        if (table is null)
+        {
+            return flows;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var id = cells.Required(row, "id");
+            var from = cells.Required(row, "from");
+            var to = cells.Required(row, "to");
+            var materialId = cells.Required(row, "material");
+            var quantity = cells.Decimal(row, "quantity");
+            var unit = cells.UnitOf(row, "unit");
+            var status = cells.Code(row, "status", (FlowStatus?)FlowStatus.Existing);
+
+            if (id is not null)
+            {
+                cells.UniqueId(row, "id", id, seen);
+            }
+
+            CheckEndpoint(cells, row, "from", from, enterpriseIds);
+            CheckEndpoint(cells, row, "to", to, enterpriseIds);
+            if (from is not null && from == to)
+            {
+                cells.Error(row, "to", $"the flow starts and ends at '{from}'");
+            }
+            else if (from is not null && to is not null && ExternalNode.IsExternal(from) && ExternalNode.IsExternal(to))
+            {
+                cells.Error(row, "to", "a flow between two external nodes is outside the park; one end must be an enterprise");
+            }
+
+            Material? material = null;
+            if (materialId is not null && !materials.TryGetValue(materialId, out material))
+            {
+                cells.Error(row, "material", $"unknown material '{materialId}' (not in materials.csv nor the catalogue)");
+            }
+
+            if (material is not null && unit is not null && material.Unit.Dimension != unit.Dimension)
+            {
+                cells.Error(row, "unit", $"unit '{unit.Symbol}' is a {Describe(unit.Dimension)} unit but {material.Id} is measured in {material.Unit.Symbol} ({Describe(material.Unit.Dimension)})");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            flows.Add(new Flow(id!, from!, to!, materialId!, quantity is { } q ? new Quantity(q, unit!) : null, unit!, status!.Value, cells.Text(row, "source")));
+        }
+
+        return flows;
+    }
+
+    private static void CheckEndpoint(CellParser cells, TableRow row, string column, string? node, HashSet<string> enterpriseIds)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (ExternalNode.IsExternal(node))
+        {
+            if (!ExternalNode.IsKnown(node))
+            {
+                cells.Error(row, column, $"unknown external node '{node}' (known: {string.Join(", ", ExternalNode.All)})");
+            }
+        }
+        else if (!enterpriseIds.Contains(node))
+        {
+            cells.Error(row, column, $"unknown enterprise '{node}' (not in enterprises.csv)");
+        }
+    }
+
+    internal List<SubstitutionRule> ParseSubstitutions(Table? table, Dictionary<string, Material> materials, IEnumerable<string> existingIds)
+    {
+        var rules = new List<SubstitutionRule>();
+        if (table is null)
+        {
+            return rules;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var reserved = existingIds.ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var id = cells.Required(row, "id");
+            var source = cells.Required(row, "source");
+            var target = cells.Required(row, "target");
+            var ratio = cells.Decimal(row, "ratio");
+            var minTemperature = cells.Decimal(row, "min_temperature_c", allowNegative: true);
+            var maxDistance = cells.Decimal(row, "max_distance_km");
+            var co2e = cells.Decimal(row, "co2e_avoided_per_unit", allowNegative: true);
+            if (id is not null && cells.UniqueId(row, "id", id, seen) && reserved.Contains(id))
+            {
+                cells.Error(row, "id", $"duplicate id '{id}' (already a catalogue rule)");
+            }
+
+            if (source is not null && !materials.ContainsKey(source))
+            {
+                cells.Error(row, "source", $"unknown material '{source}'");
+            }
+
+            if (target is not null && !materials.ContainsKey(target))
+            {
+                cells.Error(row, "target", $"unknown material '{target}'");
+            }
+
+            if (ratio is null && cells.Text(row, "ratio") is null)
+            {
+                cells.Error(row, "ratio", "a value is required");
+            }
+            else if (ratio == 0)
+            {
+                cells.Error(row, "ratio", "ratio must be greater than zero");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            rules.Add(new SubstitutionRule(id!, source!, target!, ratio!.Value, minTemperature, maxDistance, co2e, cells.Text(row, "reference")));
+        }
+
+        return rules;
+    }
+
+    private List<RetrofitProject> ParseProjects(Table? table, HashSet<string> enterpriseIds)
+    {
+        var projects = new List<RetrofitProject>();
+        if (table is null)
+        {
+            return projects;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var id = cells.Required(row, "id");
+            var enterprise = cells.Required(row, "enterprise");
+            var type = cells.Code<ProjectType>(row, "type");
+            var start = cells.Date(row, "start");
+            if (start is null && cells.Text(row, "start") is null)
+            {
+                cells.Error(row, "start", "a value is required");
+            }
+
+            var plannedEnd = cells.Date(row, "planned_end");
+            var budget = cells.Decimal(row, "budget_10k_cny");
+            var subsidy = cells.Decimal(row, "subsidy_10k_cny");
+            var status = cells.Code<ProjectStatus>(row, "status");
+            var completedOn = cells.Date(row, "completed_on");
+
+            if (id is not null)
+            {
+                cells.UniqueId(row, "id", id, seen);
+            }
+
+            if (enterprise is not null && !enterpriseIds.Contains(enterprise))
+            {
+                cells.Error(row, "enterprise", $"unknown enterprise '{enterprise}' (not in enterprises.csv)");
+            }
+
+            if (start is not null && plannedEnd is not null && plannedEnd < start)
+            {
+                cells.Error(row, "planned_end", $"planned end {plannedEnd:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}");
+            }
+
+            if (start is not null && completedOn is not null && completedOn < start)
+            {
+                cells.Error(row, "completed_on", $"completion {completedOn:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}");
+            }
+
+            if (status == ProjectStatus.Completed && completedOn is null && cells.Text(row, "completed_on") is null)
+            {
+                cells.Error(row, "completed_on", "a completed project needs its completion date");
+            }
+            else if (status is ProjectStatus.Planned or ProjectStatus.InProgress && completedOn is not null)
+            {
+                cells.Error(row, "completed_on", $"a project that is {Codes<ProjectStatus>.Of(status.Value)} has no completion date");
+            }
+
+            if (budget is not null && subsidy is not null && subsidy > budget)
+            {
+                cells.Error(row, "subsidy_10k_cny", $"subsidy {subsidy} is more than the budget {budget}");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            projects.Add(new RetrofitProject(id!, enterprise!, type!.Value, start!.Value, plannedEnd, budget, subsidy, status!.Value, completedOn));
+        }
+
+        return projects;
+    }
+
+    private List<ProgressReport> ParseProgress(Table? table, List<RetrofitProject> projects)
+    {
+        var reports = new List<ProgressReport>();
+        if (table is null)
+        {
+            return reports;
+        }
+
+        var projectsById = projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var cells = new CellParser(table, _problems);
+        var last = new Dictionary<string, (DateOnly Date, decimal Percent)>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var project = cells.Required(row, "project");
+            var date = cells.Date(row, "date");
+            if (date is null && cells.Text(row, "date") is null)
+            {
+                cells.Error(row, "date", "a value is required");
+            }
+
+            var percent = cells.Decimal(row, "percent_complete");
+            if (percent is null && cells.Text(row, "percent_complete") is null)
+            {
+                cells.Error(row, "percent_complete", "a value is required");
+            }
+
+            var note = cells.Text(row, "note");
+            if (project is not null && !projectsById.ContainsKey(project))
+            {
+                cells.Error(row, "project", $"unknown project '{project}' (not in projects.csv)");
+            }
+
+            if (percent is > 100)
+            {
+                cells.Error(row, "percent_complete", $"{percent} is over 100");
+            }
+
+            if (project is not null && date is not null && projectsById.TryGetValue(project, out var p) && date < p.Start)
+            {
+                cells.Error(row, "date", $"{date:yyyy-MM-dd} is before the project's start {p.Start:yyyy-MM-dd}");
+            }
+
+            if (project is not null && date is not null && percent is not null && last.TryGetValue(project, out var previous))
+            {
+                if (date < previous.Date)
+                {
+                    cells.Error(row, "date", $"{date:yyyy-MM-dd} is earlier than the project's previous report ({previous.Date:yyyy-MM-dd}); list reports in date order");
+                }
+                else if (percent < previous.Percent && note is null)
+                {
+                    cells.Error(row, "percent_complete", $"progress fell from {previous.Percent} to {percent} without a note saying why");
+                }
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            last[project!] = (date!.Value, percent!.Value);
+            reports.Add(new ProgressReport(project!, date!.Value, percent!.Value, note));
+        }
+
+        return reports;
+    }
+
+    private static string Describe(Dimension dimension) => dimension switch
+    {
+        Dimension.Mass => "mass",
+        Dimension.Volume => "volume",
+        _ => "energy",
+    };
+}

@@ -1,0 +1,77 @@
+namespace ParkCycle.Domain.Datasets;
+
+/// <summary>How a column's values are written in JSON (CSV always holds text).</summary>
+public enum ColumnKind
+{
+    Text,
+    Number,
+    Boolean,
+
+    /// <summary>A <c>;</c>-separated list in CSV, an array in JSON.</summary>
+    List,
+}
+
+/// <summary>A column of a dataset table; <see cref="Required"/> columns must be in the header and hold a value.</summary>
+public sealed record ColumnSpec(string Name, ColumnKind Kind = ColumnKind.Text, bool Required = false);
+
+/// <summary>A table of the dataset format: its CSV file, its JSON array and its columns in canonical order.</summary>
+public sealed record TableSpec(string Name, bool RequiredFile, IReadOnlyList<ColumnSpec> Columns)
+{
+    public string FileName => $"{Name}.csv";
+}
+
+/// <summary>
+/// The dataset format v1 (docs/dataset-format.md). Column names are a contract with users' spreadsheets
+/// and other tools: extend, never rename.
+/// </summary>
+public static class DatasetSchema
+{
+    public const string ManifestFile = "dataset.json";
+
+    public static readonly TableSpec Zones = new("zones", true,
+    [
+        new("id", Required: true), new("name", Required: true), new("name_en"),
+    ]);
+
+    public static readonly TableSpec Enterprises = new("enterprises", true,
+    [
+        new("id", Required: true), new("name", Required: true), new("name_en"), new("zone", Required: true),
+        new("chains", ColumnKind.List, Required: true), new("sector"), new("lat", ColumnKind.Number), new("lon", ColumnKind.Number),
+        new("status", Required: true), new("output_value_10k_cny", ColumnKind.Number), new("energy_tce", ColumnKind.Number),
+        new("above_size", ColumnKind.Boolean), new("source"),
+    ]);
+
+    public static readonly TableSpec Materials = new("materials", false,
+    [
+        new("id", Required: true), new("name", Required: true), new("name_en"), new("category", Required: true),
+        new("unit", Required: true), new("temperature_c", ColumnKind.Number), new("hazardous_code"),
+    ]);
+
+    public static readonly TableSpec Flows = new("flows", true,
+    [
+        new("id", Required: true), new("from", Required: true), new("to", Required: true), new("material", Required: true),
+        new("quantity", ColumnKind.Number), new("unit", Required: true), new("status"), new("source"),
+    ]);
+
+    public static readonly TableSpec Substitutions = new("substitutions", false,
+    [
+        new("id", Required: true), new("source", Required: true), new("target", Required: true), new("ratio", ColumnKind.Number, Required: true),
+        new("min_temperature_c", ColumnKind.Number), new("max_distance_km", ColumnKind.Number),
+        new("co2e_avoided_per_unit", ColumnKind.Number), new("reference"),
+    ]);
+
+    public static readonly TableSpec Projects = new("projects", false,
+    [
+        new("id", Required: true), new("enterprise", Required: true), new("type", Required: true), new("start", Required: true),
+        new("planned_end"), new("budget_10k_cny", ColumnKind.Number), new("subsidy_10k_cny", ColumnKind.Number),
+        new("status", Required: true), new("completed_on"),
+    ]);
+
+    public static readonly TableSpec Progress = new("progress", false,
+    [
+        new("project", Required: true), new("date", Required: true), new("percent_complete", ColumnKind.Number, Required: true), new("note"),
+    ]);
+
+    /// <summary>The tables in the order they are read, validated and written.</summary>
+    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress];
+}

@@ -1,0 +1,46 @@
+namespace ParkCycle.Domain.Model;
+
+/// <summary>The circular-economy chains of the park (专栏5).</summary>
+public enum Chain
+{
+    FineChemicals,
+    BuildingMaterials,
+    AgriProducts,
+    Other,
+}
+
+/// <summary>Whether an enterprise is running, moving away (e.g. the riverside chemical plants), gone or yet to come.</summary>
+public enum EnterpriseStatus
+{
+    Operating,
+    Relocating,
+    Closed,
+    Planned,
+}
+
+/// <summary>A zone of the park (园区), e.g. the green chemical park or Binjiang.</summary>
+public sealed record Zone(string Id, string Name, string? NameEn);
+
+/// <summary>
+/// An enterprise in the park. Unknown figures are null, never zero: output value in 10k CNY per year,
+/// energy use in tce per year, <see cref="AboveSize"/> the 规上 (above designated size) flag.
+/// </summary>
+public sealed record Enterprise(
+    string Id,
+    string Name,
+    string? NameEn,
+    string ZoneId,
+    IReadOnlyList<Chain> Chains,
+    string? Sector,
+    decimal? Latitude,
+    decimal? Longitude,
+    EnterpriseStatus Status,
+    decimal? OutputValue10kCny,
+    decimal? EnergyTce,
+    bool? AboveSize,
+    string? Source)
+{
+    public bool HasCoordinates => Latitude is not null && Longitude is not null;
+
+    public string DisplayName => NameEn ?? Name;
+}

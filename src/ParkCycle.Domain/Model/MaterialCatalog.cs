@@ -1,0 +1,19 @@
+namespace ParkCycle.Domain.Model;
+
+/// <summary>
+/// The shared catalogue of canonical materials and substitution rules (<c>seeds/catalog</c>) that
+/// every dataset may use without redefining.
+/// </summary>
+public sealed class MaterialCatalog(IReadOnlyList<Material> materials, IReadOnlyList<SubstitutionRule> substitutions)
+{
+    private readonly Dictionary<string, Material> _byId = materials.ToDictionary(m => m.Id, StringComparer.Ordinal);
+
+    /// <summary>A catalogue with nothing in it, for datasets that define all their own materials.</summary>
+    public static MaterialCatalog Empty { get; } = new([], []);
+
+    public IReadOnlyList<Material> Materials { get; } = materials;
+
+    public IReadOnlyList<SubstitutionRule> Substitutions { get; } = substitutions;
+
+    public Material? Find(string id) => _byId.GetValueOrDefault(id);
+}

@@ -1,0 +1,77 @@
+namespace ParkCycle.Domain.Model;
+
+/// <summary>A dataset's manifest (<c>dataset.json</c>).</summary>
+public sealed record DatasetManifest(string Id, string Name, int? ReferenceYear, string? Description, string? Provenance);
+
+/// <summary>
+/// A whole park as one immutable, validated value: manifest, zones, enterprises, the dataset's own
+/// materials and substitution rules, flows, and retrofit projects with their progress. Catalogue
+/// materials and rules that the dataset uses are reached through <see cref="Catalog"/>.
+/// </summary>
+public sealed class ParkDataset
+{
+    private readonly Dictionary<string, Enterprise> _enterprises;
+    private readonly Dictionary<string, Material> _materials;
+
+    public ParkDataset(
+        DatasetManifest manifest,
+        IReadOnlyList<Zone> zones,
+        IReadOnlyList<Enterprise> enterprises,
+        IReadOnlyList<Material> materials,
+        IReadOnlyList<Flow> flows,
+        IReadOnlyList<SubstitutionRule> substitutions,
+        IReadOnlyList<RetrofitProject> projects,
+        IReadOnlyList<ProgressReport> progress,
+        MaterialCatalog catalog)
+    {
+        Manifest = manifest;
+        Zones = zones;
+        Enterprises = enterprises;
+        Materials = materials;
+        Flows = flows;
+        Substitutions = substitutions;
+        Projects = projects;
+        Progress = progress;
+        Catalog = catalog;
+        _enterprises = enterprises.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _materials = catalog.Materials.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        foreach (var m in materials)
+        {
+            _materials[m.Id] = m; // a dataset's own definition wins over the catalogue's
+        }
+    }
+
+    public DatasetManifest Manifest { get; }
+
+    public IReadOnlyList<Zone> Zones { get; }
+
+    public IReadOnlyList<Enterprise> Enterprises { get; }
+
+    /// <summary>The materials the dataset defines itself (not the catalogue's).</summary>
+    public IReadOnlyList<Material> Materials { get; }
+
+    public IReadOnlyList<Flow> Flows { get; }
+
+    /// <summary>The substitution rules the dataset adds to the catalogue's.</summary>
+    public IReadOnlyList<SubstitutionRule> Substitutions { get; }
+
+    public IReadOnlyList<RetrofitProject> Projects { get; }
+
+    public IReadOnlyList<ProgressReport> Progress { get; }
+
+    public MaterialCatalog Catalog { get; }
+
+    /// <summary>Catalogue rules followed by the dataset's own.</summary>
+    public IEnumerable<SubstitutionRule> AllSubstitutions => Catalog.Substitutions.Concat(Substitutions);
+
+    public Enterprise? FindEnterprise(string id) => _enterprises.GetValueOrDefault(id);
+
+    /// <summary>Looks a material up in the dataset, then in the catalogue.</summary>
+    public Material? FindMaterial(string id) => _materials.GetValueOrDefault(id);
+
+    public Material Material(string id) =>
+        FindMaterial(id) ?? throw new KeyNotFoundException($"unknown material '{id}'");
+
+    /// <summary>Every material the dataset can refer to: the catalogue's and its own.</summary>
+    public IEnumerable<Material> AllMaterials => _materials.Values;
+}

@@ -1,0 +1,10 @@
+namespace ParkCycle.Domain.Units;
+
+/// <summary>Thrown when quantities of different dimensions (say tonnes and gigajoules) are combined.</summary>
+public sealed class DimensionMismatchException(Dimension left, Dimension right, string operation)
+    : InvalidOperationException($"cannot {operation} a {left.ToString().ToLowerInvariant()} quantity and a {right.ToString().ToLowerInvariant()} quantity")
+{
+    public Dimension Left { get; } = left;
+
+    public Dimension Right { get; } = right;
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace ParkCycle.Domain.Units;
+
+/// <summary>
+/// An amount in a unit, as a dataset states it (an annual rate unless said otherwise). Arithmetic
+/// and comparison across dimensions throw <see cref="DimensionMismatchException"/>; within a dimension
+/// they convert exactly. Use <see cref="Mass"/>, <see cref="Energy"/> or <see cref="Volume"/> where the
+/// dimension is known at compile time.
+/// </summary>
+public readonly record struct Quantity(decimal Value, Unit Unit) : IComparable<Quantity>
+{
+    public Dimension Dimension => Unit.Dimension;
+
+    /// <summary>The value in the dimension's base unit (t, m³ or GJ).</summary>
+    public decimal BaseValue => Value * Unit.ToBase;
+
+    /// <summary>Converts exactly to another unit of the same dimension.</summary>
+    public Quantity ConvertTo(Unit target)
+    {
+        RequireSameDimension(Unit.Dimension, target.Dimension, "convert");
+        return ReferenceEquals(target, Unit) ? this : new Quantity(Value * Unit.ToBase / target.ToBase, target);
+    }
+
+    public static Quantity operator +(Quantity a, Quantity b)
+    {
+        RequireSameDimension(a.Dimension, b.Dimension, "add");
+        return new Quantity(a.Value + b.ConvertTo(a.Unit).Value, a.Unit);
+    }
+
+    public static Quantity operator -(Quantity a, Quantity b)
+    {
+        RequireSameDimension(a.Dimension, b.Dimension, "subtract");
+        return new Quantity(a.Value - b.ConvertTo(a.Unit).Value, a.Unit);
+    }
+
+    public static Quantity operator *(Quantity a, decimal factor) => new(a.Value * factor, a.Unit);
+
+    public int CompareTo(Quantity other)
+    {
+        RequireSameDimension(Dimension, other.Dimension, "compare");
+        return BaseValue.CompareTo(other.BaseValue);
+    }
+
+    public static bool operator <(Quantity a, Quantity b) => a.CompareTo(b) < 0;
+
+    public static bool operator >(Quantity a, Quantity b) => a.CompareTo(b) > 0;
+
+    public static bool operator <=(Quantity a, Quantity b) => a.CompareTo(b) <= 0;
+
+    public static bool operator >=(Quantity a, Quantity b) => a.CompareTo(b) >= 0;
+
+    /// <summary>As a <see cref="Mass"/>; throws if this is not a mass.</summary>
+    public Mass AsMass()
+    {
+        RequireSameDimension(Dimension, Dimension.Mass, "read as mass");
+        return Mass.FromTonnes(BaseValue);
+    }
+
+    /// <summary>As an <see cref="Energy"/>; throws if this is not an energy.</summary>
+    public Energy AsEnergy()
+    {
+        RequireSameDimension(Dimension, Dimension.Energy, "read as energy");
+        return Energy.FromGigajoules(BaseValue);
+    }
+
+    /// <summary>As a <see cref="Volume"/>; throws if this is not a volume.</summary>
+    public Volume AsVolume()
+    {
+        RequireSameDimension(Dimension, Dimension.Volume, "read as volume");
+        return Volume.FromCubicMetres(BaseValue);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Value} {Unit.Symbol}");
+
+    internal static void RequireSameDimension(Dimension a, Dimension b, string operation)
+    {
+        if (a != b)
+        {
+            throw new DimensionMismatchException(a, b, operation);
+        }
+    }
+}
