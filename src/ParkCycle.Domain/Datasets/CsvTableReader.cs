@@ -53,7 +53,7 @@ public static class CsvTableReader
 
     private static string? Decode(ReadOnlySpan<byte> bytes, string fileLabel, ICollection<DatasetError> problems)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
         }

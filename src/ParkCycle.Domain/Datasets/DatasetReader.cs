@@ -190,8 +190,8 @@ public static class DatasetReader
                 var text = CellText(property.Value);
                 if (text is null)
                 {
+                    // The error alone fails the load; the row still parses so its other problems are reported too.
                     problems.Add(new DatasetError(label, null, $"{spec.Name}[{i}].{property.Name}", "must be a string, number, boolean, null or (for lists) an array of strings"));
-                    ok = false;
                     continue;
                 }
 
