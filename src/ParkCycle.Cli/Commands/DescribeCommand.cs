@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using ParkCycle.Domain.Balances;
 using ParkCycle.Domain.Model;
 using ParkCycle.Domain.Units;
@@ -148,6 +149,6 @@ internal sealed record DescriptionCounts(int Zones, int Enterprises, int Materia
 
 internal sealed record CategoryTotal(string Category, string Unit, int Flows, decimal Total, decimal InPark, int UnknownQuantity);
 
-internal sealed record ZoneTotal(string Zone, string Name, int Enterprises, decimal OutputValue10kCny, decimal EnergyTce, int OutputValueUnknown, int EnergyUnknown);
+internal sealed record ZoneTotal(string Zone, string Name, int Enterprises, [property: JsonPropertyName("output_value_10k_cny")] decimal OutputValue10kCny, decimal EnergyTce, int OutputValueUnknown, int EnergyUnknown);
 
 internal sealed record BalanceLine(string EnterpriseId, string Name, decimal MassInT, decimal MassOutT, decimal EnergyInGj, decimal EnergyOutGj, decimal VolumeInM3, decimal VolumeOutM3, int UnknownInflows, int UnknownOutflows);
