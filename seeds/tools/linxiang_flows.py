@@ -11,7 +11,7 @@ def named(ref): return f"plan {ref} (named); figures: estimate; coordinates: est
 ent("ut-chp","园区集中供热热电站（示意）","park centralised steam and power plant (illustrative)","green-chem","other;fine-chemicals","4412","29.5021","113.4712","operating","68000","210000","true","plan §三(七)1 calls for centralised steam/heat supply; enterprise illustrative; figures: estimate")
 ent("ut-wwtp","高新区污水处理厂（示意）","High-tech Zone wastewater treatment plant (illustrative)","green-chem","other","4620","29.4985","113.4790","operating","3200","4200","true","plan §三(七)1 wastewater and sludge reuse; enterprise illustrative; figures: estimate")
 ent("ut-gas","滨江天然气供应项目","Binjiang natural-gas supply project","binjiang","other","4500","29.6105","113.3301","operating","12000","800","true",named("§三(一) Binjiang natural-gas supply project"))
-ent("ut-pv","桃矿20MW分布式光伏","Taolin mine 20 MW distributed PV","taolin","other","4416","29.3790","113.6010","operating","1600","","false",named("§桃矿 20 MW distributed PV"))
+ent("ut-pv","桃矿20MW分布式光伏","Taolin mine 20 MW distributed PV","taolin","other","4416","29.3790","113.6010","operating","1600","60","false",named("§桃矿 20 MW distributed PV"))
 ent("ut-cdw","建筑垃圾资源化利用项目","construction-waste recycling project","baiyun","building-materials","4220","29.4205","113.5030","planned","","","false",named("专栏5 construction-waste recycling"))
 ent("ut-foodwaste","餐厨垃圾资源化利用项目","food-waste recycling project","hq","agri-products;other","7820","29.4770","113.4480","planned","","","false",named("专栏5 food-waste recycling"))
 # --- fine chemicals, green chemical park (downstream of Yueyang petrochemical complex)
@@ -53,7 +53,7 @@ ent("by-prefab","白云装配式建筑构件厂（示意）","Baiyun prefabricat
 ent("by-prefab-2","装配式钢结构企业（示意）","prefab steel-structure maker (illustrative)","baiyun","building-materials","3311","29.4172","113.5055","operating","18500","3900","true",ILL)
 for i,(lat,lon,ov,tce,above) in enumerate([("29.4862","113.4520","6200","820","true"),("29.4840","113.4551","3900","510","false"),("29.4885","113.4498","2800","380","false"),("29.4871","113.4575","7400","930","true")],1):
     ent(f"fl-float-{i}",f"浮标企业{'甲乙丙丁'[i-1]}（示意）",f"fishing-float maker {'ABCD'[i-1]} (illustrative)","hq","building-materials","2439",lat,lon,"operating",ov,tce,above,"plan context: Linxiang fishing-float (浮标) industry; enterprise illustrative; figures: estimate")
-ent("tl-tailings","桃矿尾矿库","Taolin tailings pond","taolin","building-materials","0912","29.3825","113.6045","operating","","","false",named("§桃矿 tailings pond (尾矿库尾砂综合开发利用)"))
+ent("tl-tailings","桃矿尾矿库","Taolin tailings pond","taolin","building-materials","0912","29.3825","113.6045","operating","800","120","false",named("§桃矿 tailings pond (尾矿库尾砂综合开发利用)"))
 ent("tl-sand","桃矿尾砂综合利用项目","Taolin tailings-sand utilisation project","taolin","building-materials","3099","29.3841","113.6002","operating","4800","1600","false",named("专栏5 tailings-sand utilisation"))
 # --- Lingang new industries
 for id,n,en,sec,lat,lon,ov,tce in [
@@ -103,6 +103,7 @@ f("ut-chp","bm-conch","fgd-gypsum","12000","t",est("wet FGD ~0.05 t gypsum/t coa
 f("ut-chp","ext:storage","fgd-gypsum","6500","t",est("stockpiled FGD gypsum"))
 f("ut-chp","ext:atmosphere","waste-heat-flue","950000","GJ",est("boiler exhaust loss ~6% of fuel heat"))
 f("ut-chp","ext:atmosphere","waste-heat-cooling-water","1800000","GJ",est("condenser heat rejection"))
+f("ut-chp","ag-fishfarm","waste-heat-cooling-water","20000","GJ",est("warm condenser water to the adjacent fish ponds"))
 f("ut-chp","ext:atmosphere","co2","640000","t",est("1.94 tCO2/t raw coal (IPCC 2006 default, 94.6 t/TJ)"))
 f("ut-chp","ut-wwtp","industrial-wastewater","420000","m3",est("blowdown and desulphurisation wastewater"))
 f("ut-wwtp","ut-chp","reclaimed-water","900000","m3",est("reclaimed water for cooling make-up"))
@@ -222,6 +223,7 @@ f("bm-conch","bm-aac","cement","28000","t",est("AAC blocks binder"))
 f("bm-conch","ext:atmosphere","waste-heat-kiln-exhaust","650000","GJ","plan 专栏1 cascade use of kiln waste heat; quantity estimate (share not yet recovered)")
 f("bm-conch","ext:atmosphere","co2","1720000","t",est("~0.86 tCO2/t clinker (IPCC 2006 / CSI protocol)"))
 f("bm-conch","ext:landfill","kiln-dust","9000","t",est("bypass dust not returned"))
+f("bm-conch","bm-aac","waste-heat-kiln-exhaust","60000","GJ",est("kiln exhaust heat piped to the neighbouring AAC plant's curing"))
 f("bm-conch","bm-haichuang","kiln-dust","4000","t",est("dust to co-processing line"))
 f("ext:import","bm-conch","fresh-water","320000","m3",est("cooling and dust suppression"))
 # Haichuang

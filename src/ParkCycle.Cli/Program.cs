@@ -10,6 +10,7 @@ var root = new RootCommand("ParkCycle: circular-economy material-flow modeler fo
 {
     ValidateCommand.Create(),
     DescribeCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 var parsed = root.Parse(args);

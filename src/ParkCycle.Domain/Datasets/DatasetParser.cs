@@ -8,7 +8,7 @@ namespace ParkCycle.Domain.Datasets;
 /// Turns a manifest and the dataset's tables into a <see cref="ParkDataset"/>, collecting every problem
 /// rather than stopping at the first. Any error means no dataset: never a half-loaded park.
 /// </summary>
-internal sealed partial class DatasetParser(MaterialCatalog catalog, List<DatasetError>? problems = null)
+internal sealed partial class DatasetParser(MaterialCatalog catalog, List<DatasetError>? problems = null, ParkDataset? context = null)
 {
     private readonly List<DatasetError> _problems = problems ?? [];
 
@@ -37,13 +37,18 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var zones = ParseZones(tables.GetValueOrDefault(DatasetSchema.Zones.Name));
         var materials = ParseMaterials(tables.GetValueOrDefault(DatasetSchema.Materials.Name));
         var materialLookup = catalog.Materials.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        foreach (var m in context?.Materials ?? [])
+        {
+            materialLookup[m.Id] = m;
+        }
+
         foreach (var m in materials)
         {
             materialLookup[m.Id] = m;
         }
 
         var enterprises = ParseEnterprises(tables.GetValueOrDefault(DatasetSchema.Enterprises.Name), zones);
-        var enterpriseIds = enterprises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var enterpriseIds = enterprises.Select(e => e.Id).Concat(context?.Enterprises.Select(e => e.Id) ?? []).ToHashSet(StringComparer.Ordinal);
         var flows = ParseFlows(tables.GetValueOrDefault(DatasetSchema.Flows.Name), enterpriseIds, materialLookup);
         var substitutions = ParseSubstitutions(tables.GetValueOrDefault(DatasetSchema.Substitutions.Name), materialLookup, catalog.Substitutions.Select(s => s.Id));
         var projects = ParseProjects(tables.GetValueOrDefault(DatasetSchema.Projects.Name), enterpriseIds);
@@ -174,7 +179,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             return enterprises;
         }
 
-        var zoneIds = zones.Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
+        var zoneIds = zones.Select(z => z.Id).Concat(context?.Zones.Select(z => z.Id) ?? []).ToHashSet(StringComparer.Ordinal);
         var cells = new CellParser(table, _problems);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)

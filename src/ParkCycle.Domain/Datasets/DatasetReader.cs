@@ -8,6 +8,12 @@ public sealed record DatasetReadOptions
 {
     /// <summary>The size limit for one file. The default value is 64 MiB.</summary>
     public long MaxFileBytes { get; init; } = CsvTableReader.DefaultMaxFileBytes;
+
+    /// <summary>
+    /// A park whose zones, enterprises and materials this dataset may refer to without defining them: used
+    /// when a small dataset of recruited enterprises is added to a park. The default value is none.
+    /// </summary>
+    public Model.ParkDataset? Context { get; init; }
 }
 
 /// <summary>
@@ -34,7 +40,7 @@ public static class DatasetReader
                 return DatasetLoadResult.Failed([new DatasetError(label, null, null, $"file is {info.Length:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes")]);
             }
 
-            return ReadJsonDocument(File.ReadAllBytes(path), label, catalog);
+            return ReadJsonDocument(File.ReadAllBytes(path), label, catalog, options);
         }
 
         return DatasetLoadResult.Failed([new DatasetError(path, null, null, "no such dataset folder or JSON file")]);
@@ -105,11 +111,11 @@ public static class DatasetReader
             }
         }
 
-        return new DatasetParser(catalog).Parse(manifest, tables, problems);
+        return new DatasetParser(catalog, context: options?.Context).Parse(manifest, tables, problems);
     }
 
     /// <summary>Reads a single JSON document holding the manifest fields and the tables as arrays.</summary>
-    public static DatasetLoadResult ReadJsonDocument(byte[] json, string label, MaterialCatalog catalog)
+    public static DatasetLoadResult ReadJsonDocument(byte[] json, string label, MaterialCatalog catalog, DatasetReadOptions? options = null)
     {
         var problems = new List<DatasetError>();
         JsonDocument document;
@@ -151,7 +157,7 @@ public static class DatasetReader
                 }
             }
 
-            return new DatasetParser(catalog).Parse(manifest, tables, problems);
+            return new DatasetParser(catalog, context: options?.Context).Parse(manifest, tables, problems);
         }
     }
 

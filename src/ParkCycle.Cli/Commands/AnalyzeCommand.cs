@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using ParkCycle.Domain.Datasets;
+using ParkCycle.Graph;
+
+namespace ParkCycle.Cli.Commands;
+
+/// <summary>
+/// <c>parkcycle analyze &lt;dataset&gt; [--json] [--out DIR] [--remove ID,..] [--add FILE]</c>: balance, loops,
+/// opportunities, optimal plan, chain gaps, KPIs, and scenarios.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var json = CommonOptions.Json();
+        var catalogOption = CommonOptions.Catalog();
+        var outDir = new Option<string?>("--out") { Description = "write a self-contained HTML report (with a Sankey) and report.json into this folder" };
+        var remove = new Option<string?>("--remove") { Description = "scenario: enterprises that exit or relocate, comma-separated ids" };
+        var add = new Option<string?>("--add") { Description = "scenario: a small dataset of recruited enterprises (folder or JSON) to add" };
+        var maxLoop = new Option<int>("--max-loop-length") { Description = "longest loop listed, in hops", DefaultValueFactory = _ => 8 };
+        var command = new Command("analyze", "analyse a park: balances, loops, exchange opportunities, optimal plan, chain gaps (补链), KPIs")
+        {
+            dataset, json, outDir, remove, add, maxLoop, catalogOption,
+        };
+        command.SetAction(parse =>
+        {
+            var park = CommonOptions.LoadDataset(parse.GetValue(dataset)!, parse.GetValue(catalogOption));
+            if (park is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new AnalysisOptions { Loops = new LoopOptions { MaxLength = parse.GetValue(maxLoop) } };
+            var analysis = ParkAnalyzer.Analyze(park, options);
+            ScenarioReport? scenario = null;
+            var removed = (parse.GetValue(remove) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var addPath = parse.GetValue(add);
+            if (removed.Length > 0 || addPath is not null)
+            {
+                Domain.Model.ParkDataset? added = null;
+                if (addPath is not null)
+                {
+                    var result = DatasetReader.Read(addPath, park.Catalog, new DatasetReadOptions { Context = park });
+                    foreach (var problem in result.Problems)
+                    {
+                        Console.Error.WriteLine(problem);
+                    }
+
+                    if (result.Dataset is null)
+                    {
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    added = result.Dataset;
+                }
+
+                try
+                {
+                    (_, scenario) = Scenario.Compare(park, analysis, removed, added, options);
+                }
+                catch (ArgumentException ex)
+                {
+                    Console.Error.WriteLine($"parkcycle: {ex.Message.Split(" (Parameter")[0]}");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            var report = AnalysisReport.From(analysis, scenario);
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                File.WriteAllText(Path.Combine(dir, "report.json"), System.Text.Json.JsonSerializer.Serialize(report, CommonOptions.JsonOutput));
+                File.WriteAllText(Path.Combine(dir, "report.html"), HtmlReport.Render(park, report));
+            }
+
+            if (parse.GetValue(json))
+            {
+                CommonOptions.WriteJson(report);
+            }
+            else
+            {
+                WriteText(Console.Out, park, report);
+                if (parse.GetValue(outDir) is { } written)
+                {
+                    Console.Out.WriteLine($"report written to {Path.Combine(written, "report.html")}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteText(TextWriter o, Domain.Model.ParkDataset park, AnalysisReport r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var s = r.Summary;
+        o.WriteLine(string.Create(inv, $"{s.Name}: {s.Enterprises} enterprises, {s.Flows} flows ({s.FlowsUnknownQuantity} of unknown quantity); analysed in {s.ElapsedMs} ms"));
+        o.WriteLine(string.Create(inv, $"  in-park absorption of byproducts and solid wastes: {Share(r.Balance.SolidWasteAbsorbedShare)}; circularity by chain: {string.Join(", ", r.Balance.Circularity.Select(c => $"{c.Chain} {Share(c.Share)}"))}"));
+        var flagged = r.Balance.Enterprises.Where(b => b.Flags.Count > 0).ToList();
+        o.WriteLine($"  balances flagged: {flagged.Count} of {r.Balance.Enterprises.Count} (tolerance {r.Balance.Tolerance:P0})");
+        o.WriteLine();
+        o.WriteLine($"闭环 Loops: {r.Loops.Count}{(r.LoopStructure.Capped ? " (" + r.LoopStructure.Note + ")" : string.Empty)}");
+        foreach (var loop in r.Loops.Take(15))
+        {
+            o.WriteLine("  " + string.Join(" → ", loop.Hops.Select(h => $"{h.From} [{h.Material} {Qty(h.Quantity)} {h.Unit}]")) + $" → {loop.Enterprises[0]}");
+        }
+
+        o.WriteLine();
+        o.WriteLine($"对接机会 Opportunities: {r.Opportunities.Count} (top 15 by net value)");
+        foreach (var x in r.Opportunities.OrderByDescending(x => x.NetValueCny ?? decimal.MinValue).Take(15))
+        {
+            o.WriteLine(string.Create(inv, $"  {x.Supplier} → {x.Consumer}: {x.SourceMaterial}{(x.SourceMaterial == x.ReplacedMaterial ? string.Empty : $" replacing {x.ReplacedMaterial}")} {Qty(x.Quantity)} {x.Unit}/a, {Km(x.DistanceKm)}, {Qty(x.Co2eAvoidedT)} t CO2e, {Qty(x.NetValueCny)} CNY{(x.ClosesLoop ? ", closes a loop" : string.Empty)}"));
+        }
+
+        o.WriteLine();
+        var p = r.Plan;
+        o.WriteLine(string.Create(inv, $"最优交换方案 Optimal plan ({p.Solver}, {p.Status}): {p.Exchanges.Count} exchanges, {p.TotalCo2eAvoidedT:#,0.#} t CO2e/a avoided, transport {p.TotalTransportCostCny:#,0} CNY/a, net value {p.TotalNetValueCny:#,0} CNY/a; {p.Excluded} opportunities excluded (unknown quantity or distance)"));
+        foreach (var x in p.Exchanges.OrderByDescending(x => x.Co2eAvoidedT).Take(15))
+        {
+            o.WriteLine(string.Create(inv, $"  {x.Supplier} → {x.Consumer}: {Qty(x.Quantity)} {x.Unit}/a {x.SourceMaterial}{(x.SourceMaterial == x.ReplacedMaterial ? string.Empty : $" → {x.ReplacedMaterial}")}, {Qty(x.Co2eAvoidedT)} t CO2e"));
+        }
+
+        o.WriteLine();
+        o.WriteLine($"补链招商清单 Chain gaps: {r.Gaps.Count} (top 10)");
+        foreach (var g in r.Gaps.Take(10))
+        {
+            o.WriteLine($"  {g.Rank}. [{g.Chain}] {g.Name} {g.NameEn} — {g.Reasoning}");
+        }
+
+        o.WriteLine();
+        o.WriteLine("指标 KPIs");
+        foreach (var k in r.Kpis)
+        {
+            var value = k.Value is { } v ? v.ToString("#,0.###", inv) + " " + k.Unit : "—";
+            var target = k.Target is { } t ? $"target {k.Direction} {t.ToString(inv)} {k.Unit}" : "no target";
+            o.WriteLine($"  {k.Name} {k.NameEn}: {value} ({target}) — {k.Status}");
+        }
+
+        if (r.Scenario is { } sc)
+        {
+            o.WriteLine();
+            o.WriteLine($"情景 Scenario: removed [{string.Join(", ", sc.Removed)}], added [{string.Join(", ", sc.Added)}]");
+            o.WriteLine($"  loops {sc.LoopsBefore} → {sc.LoopsAfter} ({sc.LoopsLost.Count} lost, {sc.LoopsGained.Count} gained); opportunities {sc.OpportunitiesBefore} → {sc.OpportunitiesAfter}; plan CO2e {sc.PlanCo2eBefore:#,0} → {sc.PlanCo2eAfter:#,0} t");
+            foreach (var k in sc.Kpis.Where(k => k.Before != k.After))
+            {
+                o.WriteLine($"  KPI {k.Id}: {Qty(k.Before)} → {Qty(k.After)} ({k.StatusBefore} → {k.StatusAfter})");
+            }
+
+            foreach (var f in sc.OrphanedFlows)
+            {
+                o.WriteLine($"  orphaned {f.FlowId}: {f.From} → {f.To} {f.Material} {Qty(f.Quantity)} {f.Unit} ({f.Kind})");
+            }
+        }
+    }
+
+    private static string Share(decimal? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "unknown";
+
+    private static string Qty(decimal? q) => q is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "unknown";
+
+    private static string Km(decimal? km) => km is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) + " km" : "distance unknown";
+}

@@ -1,0 +1,32 @@
+namespace ParkCycle.Graph;
+
+/// <summary>
+/// The stable report shape of <c>parkcycle analyze --json</c> and the API (docs/analysis.md): top-level
+/// sections <c>summary</c>, <c>balance</c>, <c>loops</c>, <c>opportunities</c>, <c>plan</c>, <c>gaps</c>,
+/// <c>kpis</c>, and <c>scenario</c> when one was asked for. Field names are a contract.
+/// </summary>
+public sealed record AnalysisReport(
+    AnalysisSummary Summary,
+    BalanceReport Balance,
+    IReadOnlyList<Loop> Loops,
+    LoopStructure LoopStructure,
+    IReadOnlyList<ExchangeOpportunity> Opportunities,
+    ExchangePlan Plan,
+    IReadOnlyList<ChainGap> Gaps,
+    IReadOnlyList<KpiValue> Kpis,
+    ScenarioReport? Scenario)
+{
+    public static AnalysisReport From(ParkAnalysis analysis, ScenarioReport? scenario = null) => new(
+        analysis.Summary,
+        analysis.Balance,
+        analysis.Loops.Loops,
+        new LoopStructure(analysis.Loops.Components, analysis.Loops.Capped, analysis.Loops.Note),
+        analysis.Opportunities,
+        analysis.Plan,
+        analysis.Gaps,
+        analysis.Kpis,
+        scenario);
+}
+
+/// <summary>The strongly connected components the loops live in, and whether the loop listing was capped.</summary>
+public sealed record LoopStructure(IReadOnlyList<IReadOnlyList<string>> Components, bool Capped, string? Note);

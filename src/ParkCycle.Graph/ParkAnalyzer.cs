@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using ParkCycle.Domain.Model;
+
+namespace ParkCycle.Graph;
+
+/// <summary>Options for a full analysis.</summary>
+public sealed record AnalysisOptions
+{
+    public LoopOptions Loops { get; init; } = new();
+
+    public MatchOptions Matching { get; init; } = new();
+
+    /// <summary>Relative imbalance (|in − out| / max) above which a balance is flagged. The default value is 0.3.</summary>
+    public decimal BalanceTolerance { get; init; } = 0.3m;
+
+    /// <summary>Chain templates and indicator definitions. The default value is the catalogue's.</summary>
+    public AnalysisKnowledge? Knowledge { get; init; }
+}
+
+/// <summary>Headline counts and totals of an analysis.</summary>
+public sealed record AnalysisSummary(
+    string Park,
+    string Name,
+    int Enterprises,
+    int Flows,
+    int FlowsUnknownQuantity,
+    int Loops,
+    bool LoopsCapped,
+    int Opportunities,
+    int PlanExchanges,
+    decimal PlanCo2eAvoidedT,
+    decimal PlanNetValueCny,
+    int Gaps,
+    int KpisMet,
+    int KpisNotMet,
+    int KpisNotComputable,
+    decimal? SolidWasteAbsorbedShare,
+    long ElapsedMs);
+
+/// <summary>Everything the engine finds in one park; immutable, cached per snapshot by the live park.</summary>
+public sealed record ParkAnalysis(
+    AnalysisSummary Summary,
+    BalanceReport Balance,
+    LoopReport Loops,
+    IReadOnlyList<ExchangeOpportunity> Opportunities,
+    ExchangePlan Plan,
+    IReadOnlyList<ChainGap> Gaps,
+    IReadOnlyList<KpiValue> Kpis);
+
+/// <summary>The engine's facade: one dataset in, one <see cref="ParkAnalysis"/> out. Pure and thread-safe.</summary>
+public static class ParkAnalyzer
+{
+    public static ParkAnalysis Analyze(ParkDataset dataset, AnalysisOptions? options = null)
+    {
+        options ??= new AnalysisOptions();
+        var knowledge = options.Knowledge ?? AnalysisKnowledge.Default;
+        var clock = Stopwatch.StartNew();
+
+        var graph = new FlowGraph(dataset);
+        var balance = new BalanceCalculator(graph, options.BalanceTolerance).Compute();
+        var loops = new LoopFinder(graph, options.Loops).Compute();
+        var reachability = new Reachability(graph);
+        var substitutions = SubstitutionIndex.For(dataset);
+        var facts = new ParkFacts(graph);
+        var opportunities = new Matchmaker(substitutions, options.Matching)
+            .Compute(facts.Offers, facts.Needs, (consumer, supplier) => reachability.Reaches(graph.IndexOf(consumer), graph.IndexOf(supplier)));
+        var plan = new ExchangePlanner(options.Matching).Compute(
+            opportunities,
+            facts.Offers.Where(o => o.Quantity is not null).ToDictionary(o => o.Id, o => o.Quantity!.Value, StringComparer.Ordinal),
+            facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value, StringComparer.Ordinal));
+        var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability).Compute(facts);
+        var kpis = new KpiCalculator(graph, knowledge.Indicators).Compute();
+
+        var summary = new AnalysisSummary(
+            dataset.Manifest.Id,
+            dataset.Manifest.Name,
+            dataset.Enterprises.Count,
+            dataset.Flows.Count,
+            dataset.Flows.Count(f => f.Quantity is null),
+            loops.Loops.Count,
+            loops.Capped,
+            opportunities.Count,
+            plan.Exchanges.Count,
+            plan.TotalCo2eAvoidedT,
+            plan.TotalNetValueCny,
+            gaps.Count,
+            kpis.Count(k => k.Status == "met"),
+            kpis.Count(k => k.Status == "not met"),
+            kpis.Count(k => k.Value is null),
+            balance.SolidWasteAbsorbedShare,
+            clock.ElapsedMilliseconds);
+        return new ParkAnalysis(summary, balance, loops, opportunities, plan, gaps, kpis);
+    }
+}
