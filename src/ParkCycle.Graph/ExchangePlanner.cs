@@ -81,7 +81,8 @@ public sealed class ExchangePlanner(MatchOptions options)
         var exchanges = new List<ExchangeOpportunity>();
         for (var k = 0; k < chosen.Count; k++)
         {
-            var amount = Math.Round((decimal)x[k].SolutionValue(), 3);
+            // Truncate, never round up: a rounded-up share could break a supply or demand limit.
+            var amount = Math.Round((decimal)x[k].SolutionValue(), 3, MidpointRounding.ToZero);
             if (amount <= 0.0005m)
             {
                 continue;

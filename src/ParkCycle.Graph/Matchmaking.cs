@@ -137,24 +137,31 @@ public sealed class Matchmaker(SubstitutionIndex substitutions, MatchOptions opt
         }
 
         var targetMaterial = substitutions.Material(target);
-        foreach (var way in substitutions.Ways(offer.MaterialId, target, options.HeatApproachC))
+        // Where several rules link the same pair of materials, the one avoiding the most CO2e per unit stands.
+        var way = substitutions.Ways(offer.MaterialId, target, options.HeatApproachC)
+            .OrderByDescending(w => w.Rule?.Co2eAvoidedPerUnit ?? 0)
+            .ThenBy(w => w.Rule?.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (way is null)
         {
-            foreach (var need in needs)
+            return;
+        }
+
+        foreach (var need in needs)
+        {
+            if (need.Consumer == offer.Supplier)
             {
-                if (need.Consumer == offer.Supplier)
-                {
-                    continue; // an exchange is between two enterprises
-                }
-
-                var distance = Geo.DistanceKm(offer.Latitude, offer.Longitude, need.Latitude, need.Longitude);
-                var limit = MaxDistance(source, way);
-                if (distance is { } d && d > limit)
-                {
-                    continue;
-                }
-
-                into.Add(Value(offer, need, source, targetMaterial, way, distance, limit, reaches));
+                continue; // an exchange is between two enterprises
             }
+
+            var distance = Geo.DistanceKm(offer.Latitude, offer.Longitude, need.Latitude, need.Longitude);
+            var limit = MaxDistance(source, way);
+            if (distance is { } d && d > limit)
+            {
+                continue;
+            }
+
+            into.Add(Value(offer, need, source, targetMaterial, way, distance, limit, reaches));
         }
     }
 

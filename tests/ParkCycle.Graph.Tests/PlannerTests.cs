@@ -1,0 +1,73 @@
+namespace ParkCycle.Graph.Tests;
+
+/// <summary>The LP plan against exhaustive search over integer allocations of small random instances.</summary>
+public class PlannerTests
+{
+    private static ExchangeOpportunity Opportunity(string offer, string need, decimal quantity, decimal co2ePerUnit, decimal transportPerUnit) => new(
+        "S" + offer, "C" + need, "m", "m", quantity, "t", 1m, quantity * co2ePerUnit, true, 0, false, offer, need, null, 1m, quantity, "t",
+        "ext:landfill", transportPerUnit, (co2ePerUnit * 90) - transportPerUnit, 100m, co2ePerUnit);
+
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 60)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Plan_MatchesExhaustiveSearch(int seed)
+    {
+        var random = new Random(seed);
+        var offers = Enumerable.Range(0, random.Next(1, 4)).ToDictionary(i => $"o{i}", _ => (decimal)random.Next(0, 4));
+        var needs = Enumerable.Range(0, random.Next(1, 4)).ToDictionary(i => $"n{i}", _ => (decimal)random.Next(0, 4));
+        var opportunities = (from o in offers from n in needs where random.NextDouble() < 0.8 && Math.Min(o.Value, n.Value) > 0
+                             select Opportunity(o.Key, n.Key, Math.Min(o.Value, n.Value), random.Next(0, 5), random.Next(0, 300))).ToList();
+        var planner = new ExchangePlanner(new MatchOptions());
+
+        var plan = planner.Compute(opportunities, offers, needs);
+
+        var best = Exhaustive(opportunities, offers, needs, planner);
+        Assert.Equal(best, plan.Objective, 2);
+        Assert.Equal(best, plan.Exchanges.Sum(e => e.Quantity!.Value * planner.Weight(e)), 2);
+    }
+
+    private static decimal Exhaustive(List<ExchangeOpportunity> opportunities, Dictionary<string, decimal> offers, Dictionary<string, decimal> needs, ExchangePlanner planner)
+    {
+        var best = 0m;
+        var x = new int[opportunities.Count];
+        void Recurse(int k)
+        {
+            if (k == opportunities.Count)
+            {
+                var feasible = offers.All(o => opportunities.Select((op, i) => (op, i)).Where(p => p.op.OfferId == o.Key).Sum(p => x[p.i]) <= o.Value)
+                    && needs.All(n => opportunities.Select((op, i) => (op, i)).Where(p => p.op.NeedId == n.Key).Sum(p => x[p.i]) <= n.Value);
+                if (feasible)
+                {
+                    best = Math.Max(best, opportunities.Select((op, i) => x[i] * planner.Weight(op)).Sum());
+                }
+
+                return;
+            }
+
+            for (var v = 0; v <= (int)opportunities[k].Quantity!.Value; v++)
+            {
+                x[k] = v;
+                Recurse(k + 1);
+            }
+        }
+
+        Recurse(0);
+        return best;
+    }
+
+    [Fact]
+    public void Plan_SharesAScarceOfferBetweenTwoNeedsByValue()
+    {
+        // 10 t on offer; need n0 (worth 2/t after transport) and n1 (worth 4/t), 8 t each: 8 t go to n1, 2 t to n0.
+        var opportunities = new List<ExchangeOpportunity>
+        {
+            Opportunity("o0", "n0", 8, 0.1m, 7m),
+            Opportunity("o0", "n1", 8, 0.1m, 5m),
+        };
+        var plan = new ExchangePlanner(new MatchOptions()).Compute(opportunities, new Dictionary<string, decimal> { ["o0"] = 10 }, new Dictionary<string, decimal> { ["n0"] = 8, ["n1"] = 8 });
+
+        Assert.Equal([("Cn0", 2m), ("Cn1", 8m)], plan.Exchanges.Select(e => (e.Consumer, e.Quantity!.Value)).OrderBy(e => e.Consumer).ToArray());
+        Assert.Equal(36m, plan.Objective);
+    }
+}
