@@ -50,8 +50,11 @@ public sealed record MatchOptions
     /// <summary>Limit for categories not in <see cref="MaxDistanceKm"/>, km. The default value is 150.</summary>
     public decimal DefaultMaxDistanceKm { get; init; } = 150m;
 
-    /// <summary>Most opportunities kept per offer (the most valuable). The default value is 25.</summary>
-    public int MaxOpportunitiesPerOffer { get; init; } = 25;
+    /// <summary>Most opportunities kept per offer (the most valuable). The default value is 10.</summary>
+    public int MaxOpportunitiesPerOffer { get; init; } = 10;
+
+    /// <summary>Most candidates per offer the optimiser weighs (the most valuable positive ones). The default value is 3.</summary>
+    public int PlanCandidatesPerOffer { get; init; } = 3;
 }
 
 /// <summary>An output on offer: a flow to disposal or out of the park, or a byproduct report.</summary>
@@ -102,9 +105,12 @@ public sealed class Matchmaker(SubstitutionIndex substitutions, MatchOptions opt
     /// <summary>Finds the opportunities. <paramref name="reaches"/> (consumer, supplier) says whether an exchange would close a loop.</summary>
     public IReadOnlyList<ExchangeOpportunity> Compute(IEnumerable<ExchangeOffer> offers, IEnumerable<ExchangeNeed> needs, Func<string, string, bool>? reaches = null)
     {
-        var needsByMaterial = needs.GroupBy(n => n.MaterialId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Needs are grouped by material into flat arrays so scoring a candidate is a few floating-point
+        // operations; only each offer's best candidates are then valued exactly in decimals.
+        var needsByMaterial = needs.GroupBy(n => n.MaterialId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(NeedSlot.Of).ToArray(), StringComparer.Ordinal);
         var result = new List<ExchangeOpportunity>();
-        var candidates = new List<ExchangeOpportunity>();
+        var best = new Candidate[Math.Max(1, options.MaxOpportunitiesPerOffer)];
         foreach (var offer in offers)
         {
             var source = substitutions.Material(offer.MaterialId);
@@ -113,56 +119,115 @@ public sealed class Matchmaker(SubstitutionIndex substitutions, MatchOptions opt
                 continue;
             }
 
-            candidates.Clear();
-            Consider(offer, source, offer.MaterialId, needsByMaterial, candidates, reaches);
-            foreach (var target in substitutions.RulesFrom(offer.MaterialId).Select(r => r.TargetMaterialId).Where(t => t != offer.MaterialId).Distinct(StringComparer.Ordinal))
+            var count = 0;
+            var targets = substitutions.RulesFrom(offer.MaterialId).Select(r => r.TargetMaterialId).Where(t => t != offer.MaterialId)
+                .Distinct(StringComparer.Ordinal).Prepend(offer.MaterialId);
+            foreach (var target in targets)
             {
-                Consider(offer, source, target, needsByMaterial, candidates, reaches);
+                if (!needsByMaterial.TryGetValue(target, out var slots))
+                {
+                    continue;
+                }
+
+                // Where several rules link the same pair of materials, the one avoiding the most CO2e per unit stands.
+                var way = substitutions.Ways(offer.MaterialId, target, options.HeatApproachC)
+                    .OrderByDescending(w => w.Rule?.Co2eAvoidedPerUnit ?? 0)
+                    .ThenBy(w => w.Rule?.Id, StringComparer.Ordinal)
+                    .FirstOrDefault();
+                if (way is not null)
+                {
+                    count = Score(offer, source, way, slots, best, count);
+                }
             }
 
-            result.AddRange(candidates
-                .OrderByDescending(c => c.NetValueCny ?? decimal.MinValue)
-                .ThenBy(c => c.Consumer, StringComparer.Ordinal)
-                .Take(options.MaxOpportunitiesPerOffer));
+            foreach (var candidate in best.Take(count))
+            {
+                var limit = MaxDistance(source, candidate.Way);
+                var distance = Geo.DistanceKm(offer.Latitude, offer.Longitude, candidate.Need.Latitude, candidate.Need.Longitude);
+                if (distance is { } d && d > limit)
+                {
+                    continue; // the fast flat-earth filter let through a pair just past the limit
+                }
+
+                result.Add(Value(offer, candidate.Need, source, substitutions.Material(candidate.Need.MaterialId), candidate.Way, distance, limit, reaches));
+            }
         }
 
         return result;
     }
 
-    private void Consider(ExchangeOffer offer, Material source, string target, Dictionary<string, List<ExchangeNeed>> needsByMaterial, List<ExchangeOpportunity> into, Func<string, string, bool>? reaches)
+    private int Score(ExchangeOffer offer, Material source, Substitution way, NeedSlot[] slots, Candidate[] best, int count)
     {
-        if (!needsByMaterial.TryGetValue(target, out var needs))
+        var limit = (double)MaxDistance(source, way);
+        var ratio = (double)way.Ratio;
+        var co2eValue = (double)((way.Rule?.Co2eAvoidedPerUnit ?? 0) * options.CarbonPriceCnyPerTonne);
+        var gate = (double)options.DisposalCnyPerUnit.GetValueOrDefault(offer.Destination);
+        var rate = (double)(TransportRate(source.Unit.Dimension) * source.Unit.ToBase);
+        var offered = offer.Quantity is { } q ? (double)q : double.NaN;
+        var hasCoords = offer.Latitude is not null && offer.Longitude is not null;
+        var lat = hasCoords ? (double)offer.Latitude!.Value : 0;
+        var lon = hasCoords ? (double)offer.Longitude!.Value : 0;
+        var cosLat = Math.Cos(lat * Math.PI / 180.0);
+        foreach (ref readonly var slot in slots.AsSpan())
         {
-            return;
-        }
-
-        var targetMaterial = substitutions.Material(target);
-        // Where several rules link the same pair of materials, the one avoiding the most CO2e per unit stands.
-        var way = substitutions.Ways(offer.MaterialId, target, options.HeatApproachC)
-            .OrderByDescending(w => w.Rule?.Co2eAvoidedPerUnit ?? 0)
-            .ThenBy(w => w.Rule?.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (way is null)
-        {
-            return;
-        }
-
-        foreach (var need in needs)
-        {
-            if (need.Consumer == offer.Supplier)
+            if (slot.Need.Consumer == offer.Supplier)
             {
                 continue; // an exchange is between two enterprises
             }
 
-            var distance = Geo.DistanceKm(offer.Latitude, offer.Longitude, need.Latitude, need.Longitude);
-            var limit = MaxDistance(source, way);
-            if (distance is { } d && d > limit)
+            var score = double.NegativeInfinity; // unknown distance or quantity ranks after every known value
+            if (hasCoords && slot.HasCoordinates)
             {
-                continue;
+                var dx = (slot.Longitude - lon) * cosLat;
+                var dy = slot.Latitude - lat;
+                var km = Math.Sqrt((dx * dx) + (dy * dy)) * Geo.KmPerDegree;
+                if (km > limit * 1.001)
+                {
+                    continue;
+                }
+
+                var quantity = Math.Min(offered, slot.Quantity / ratio);
+                if (!double.IsNaN(quantity))
+                {
+                    score = quantity * (co2eValue + gate - (km * rate));
+                }
             }
 
-            into.Add(Value(offer, need, source, targetMaterial, way, distance, limit, reaches));
+            if (count < best.Length)
+            {
+                best[count++] = new Candidate(slot.Need, way, score);
+                Sift(best, count - 1);
+            }
+            else if (score > best[count - 1].Score)
+            {
+                best[count - 1] = new Candidate(slot.Need, way, score);
+                Sift(best, count - 1);
+            }
         }
+
+        return count;
+    }
+
+    // Keeps the small candidate array sorted, best first (insertion step).
+    private static void Sift(Candidate[] best, int i)
+    {
+        while (i > 0 && best[i].Score > best[i - 1].Score)
+        {
+            (best[i], best[i - 1]) = (best[i - 1], best[i]);
+            i--;
+        }
+    }
+
+    private readonly record struct Candidate(ExchangeNeed Need, Substitution Way, double Score);
+
+    private readonly record struct NeedSlot(ExchangeNeed Need, double Quantity, bool HasCoordinates, double Latitude, double Longitude)
+    {
+        public static NeedSlot Of(ExchangeNeed n) => new(
+            n,
+            n.Quantity is { } q ? (double)q : double.NaN,
+            n.Latitude is not null && n.Longitude is not null,
+            (double)(n.Latitude ?? 0),
+            (double)(n.Longitude ?? 0));
     }
 
     private decimal MaxDistance(Material source, Substitution way)
@@ -218,6 +283,19 @@ public sealed class Matchmaker(SubstitutionIndex substitutions, MatchOptions opt
 public static class Geo
 {
     private const double EarthRadiusKm = 6371.0088;
+    /// <summary>Kilometres per degree of latitude (mean Earth radius).</summary>
+    public const double KmPerDegree = EarthRadiusKm * Math.PI / 180.0;
+
+    /// <summary>
+    /// Equirectangular distance in km: within 0.1% of the great circle over a park's few tens of km,
+    /// and cheap enough to screen millions of candidate pairs.
+    /// </summary>
+    public static double FlatKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        var x = (lon2 - lon1) * Math.Cos((lat1 + lat2) * Math.PI / 360.0);
+        var y = lat2 - lat1;
+        return Math.Sqrt((x * x) + (y * y)) * KmPerDegree;
+    }
 
     /// <summary>Haversine distance in km; null when either end has no coordinates.</summary>
     public static decimal? DistanceKm(decimal? lat1, decimal? lon1, decimal? lat2, decimal? lon2)

@@ -53,8 +53,8 @@ public static class SyntheticPark
             var e = random.Next(enterprises);
             if (roll < 0.3)
             {
-                // An import; half of them are materials some rule can replace, so matching has work to do.
-                var target = random.NextDouble() < 0.5 && catalog.Substitutions.Count > 0
+                // An import; a fifth are materials some rule can replace, on top of those drawn by chance.
+                var target = random.NextDouble() < 0.2 && catalog.Substitutions.Count > 0
                     ? catalog.Find(catalog.Substitutions[random.Next(catalog.Substitutions.Count)].TargetMaterialId)!
                     : materials[random.Next(materials.Count)];
                 Add(ExternalNode.Import, list[e].Id, target);
@@ -62,7 +62,7 @@ public static class SyntheticPark
             else if (roll < 0.6)
             {
                 var category = wasteCategories[random.Next(wasteCategories.Length)];
-                var m = rulesBySource.Count > 0 && random.NextDouble() < 0.6
+                var m = rulesBySource.Count > 0 && random.NextDouble() < 0.3
                     ? catalog.Find(rulesBySource.Keys.ElementAt(random.Next(rulesBySource.Count)))!
                     : Pick(category);
                 Add(list[e].Id, sinks[random.Next(sinks.Length)], m);
