@@ -9,6 +9,8 @@ need_apt=()
 # Browser tests drive Debian's Chromium (never a downloaded browser).
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+# Chinese labels in screenshots need a CJK font.
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 # The cluster tests run against a local PostgreSQL.
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
 if ((${#need_apt[@]})); then

@@ -128,7 +128,7 @@ internal static class HtmlReport
         for (var c = 0; c < columns.Length; c++)
         {
             var y = 0.0;
-            var x = c * ((width - nodeWidth - 160) / 2);
+            var x = c * ((width - nodeWidth - 240) / 2);
             foreach (var (name, value) in nodeValue.Where(n => n.Key.StartsWith(columns[c], StringComparison.Ordinal)).OrderByDescending(n => n.Value))
             {
                 var h = Math.Max(1, (double)value * scale);

@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace ParkCycle.Cli.Tests;
+
+public sealed class AnalyzeTests : IDisposable
+{
+    private readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("parkcycle-analyze-");
+
+    public void Dispose() => _out.Delete(recursive: true);
+
+    [Fact]
+    public void Analyze_Json_HasTheContractSectionsAndFieldNames()
+    {
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        foreach (var section in new[] { "summary", "balance", "loops", "opportunities", "plan", "gaps", "kpis" })
+        {
+            Assert.True(root.TryGetProperty(section, out _), $"missing section {section}");
+        }
+
+        var hop = root.GetProperty("loops")[0].GetProperty("hops")[0];
+        foreach (var field in new[] { "from", "to", "material", "quantity", "unit" })
+        {
+            Assert.True(hop.TryGetProperty(field, out _), $"loops[].hops[] lacks {field}");
+        }
+
+        Assert.True(root.GetProperty("loops")[0].GetProperty("enterprises").GetArrayLength() >= 2);
+        var opportunity = root.GetProperty("plan").GetProperty("exchanges")[0];
+        foreach (var field in new[] { "supplier", "consumer", "source_material", "replaced_material", "quantity", "unit", "distance_km", "co2e_avoided_t", "disposal_avoided", "net_value_cny", "closes_loop" })
+        {
+            Assert.True(opportunity.TryGetProperty(field, out _), $"plan.exchanges[] lacks {field}");
+        }
+
+        var kpi = root.GetProperty("kpis")[0];
+        foreach (var field in new[] { "id", "value", "unit", "target", "status" })
+        {
+            Assert.True(kpi.TryGetProperty(field, out _), $"kpis[] lacks {field}");
+        }
+
+        Assert.False(root.TryGetProperty("scenario", out var scenario) && scenario.ValueKind != JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Analyze_Out_WritesAnHtmlReportWithASankey()
+    {
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--out", _out.FullName);
+
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(Path.Combine(_out.FullName, "report.html"));
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.True(html.Split("class=\"link\"").Length > 10, "the Sankey has too few links");
+        Assert.Contains("补链招商清单", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_out.FullName, "report.json")));
+    }
+
+    [Fact]
+    public void Analyze_RemoveUnknownEnterprise_ExitsOneNamingIt()
+    {
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--remove", "no-such-plant");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown enterprise(s) to remove: no-such-plant", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_AddRecruit_ReportsTheScenario()
+    {
+        var recruit = Directory.CreateDirectory(Path.Combine(_out.FullName, "recruit")).FullName;
+        File.WriteAllText(Path.Combine(recruit, "dataset.json"), """{"id":"recruit","name":"recruited acid regenerator"}""");
+        File.WriteAllText(Path.Combine(recruit, "zones.csv"), "id,name,name_en\n");
+        File.WriteAllText(Path.Combine(recruit, "enterprises.csv"),
+            "id,name,name_en,zone,chains,sector,lat,lon,status,output_value_10k_cny,energy_tce,above_size,source\n" +
+            "new-acid,废酸再生企业,acid regenerator,green-chem,fine-chemicals,2611,29.5060,113.4670,planned,5000,2000,true,scenario\n");
+        File.WriteAllText(Path.Combine(recruit, "flows.csv"),
+            "id,from,to,material,quantity,unit,status,source\n" +
+            "r1,gc-intermediate,new-acid,spent-sulfuric-acid,24000,t,existing,scenario\n" +
+            "r2,new-acid,gc-intermediate,sulfuric-acid,18000,t,existing,scenario\n");
+
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--add", recruit, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var scenario = json.RootElement.GetProperty("scenario");
+        Assert.Equal("new-acid", scenario.GetProperty("added")[0].GetString());
+        Assert.True(scenario.GetProperty("loops_after").GetInt32() > scenario.GetProperty("loops_before").GetInt32());
+        Assert.Contains(scenario.GetProperty("loops_gained").EnumerateArray(), l => l.GetProperty("enterprises").EnumerateArray().Any(e => e.GetString() == "new-acid"));
+    }
+}
