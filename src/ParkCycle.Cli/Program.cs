@@ -12,6 +12,10 @@ var root = new RootCommand("ParkCycle: circular-economy material-flow modeler fo
     DescribeCommand.Create(),
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
+    ForecastCommands.Synth(),
+    ForecastCommands.Train(),
+    ForecastCommands.Forecast(),
+    ForecastCommands.Backtest(),
 };
 
 var parsed = root.Parse(args);

@@ -90,3 +90,54 @@ public sealed class AnalyzeTests : IDisposable
         Assert.Contains(scenario.GetProperty("loops_gained").EnumerateArray(), l => l.GetProperty("enterprises").EnumerateArray().Any(e => e.GetString() == "new-acid"));
     }
 }
+
+public sealed class ForecastCommandTests
+{
+    [Fact]
+    public void BacktestSuperfund_Json_HasTheContractFields()
+    {
+        var result = CliRunner.Run("backtest", "superfund", "../shared/data/superfund-npl/npl-sites.csv", "--as-of", "2014-12-31", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var year = json.RootElement.GetProperty("years")[0];
+        Assert.Equal(2015, year.GetProperty("year").GetInt32());
+        foreach (var field in new[] { "predicted", "low", "high", "baseline_km", "actual" })
+        {
+            Assert.True(year.TryGetProperty(field, out _), $"years[] lacks {field}");
+        }
+
+        Assert.True(json.RootElement.GetProperty("mae_model").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("mae_km").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void BacktestSuperfund_BadDate_ExitsTwo()
+    {
+        var result = CliRunner.Run("backtest", "superfund", "../shared/data/superfund-npl/npl-sites.csv", "--as-of", "31/12/2014");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--as-of: '31/12/2014' is not a date in the form YYYY-MM-DD", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forecast_UsesTheCommittedModelAndReportsTheTargets()
+    {
+        var result = CliRunner.Run("forecast", "seeds/linxiang", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var targets = json.RootElement.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("target").GetProperty("id").GetString()).ToList();
+        Assert.Equal(["cleaner-production", "circular-transformation", "energy-saving-above-size", "riverside-exit"], targets);
+        Assert.True(json.RootElement.GetProperty("projects").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Forecast_MissingModel_ExitsOneSayingHowToTrain()
+    {
+        var result = CliRunner.Run("forecast", "seeds/linxiang", "--model", "models/none.zip");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("model not found: models/none.zip (run 'parkcycle train' first)", result.Stderr, StringComparison.Ordinal);
+    }
+}
