@@ -33,9 +33,9 @@ dotnet test ParkCycle.sln -c Release --logger "console;verbosity=normal" "$@" 2>
 rc=${PIPESTATUS[0]}
 set -e
 
-# dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# dotnet test's per-assembly summaries ("Passed: 12", "Failed: 1"); none of a kind means zero.
+passed=$( (grep -Eo '^ +Passed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -Eo '^ +Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 echo "Tests: ${passed} passed, ${failed} failed"
 exit "$rc"

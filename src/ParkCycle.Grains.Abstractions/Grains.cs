@@ -1,0 +1,80 @@
+namespace ParkCycle.Grains.Abstractions;
+
+/// <summary>One enterprise (key: enterprise id): its profile, declared flows, and byproduct offers and needs.</summary>
+public interface IEnterpriseGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the profile and declared flows (seeding, or the administration's edit) and joins the park.</summary>
+    Task RegisterAsync(EnterpriseProfile profile, IReadOnlyList<DeclaredFlow> flows);
+
+    Task<EnterpriseProfile?> GetProfileAsync();
+
+    /// <summary>Reports a byproduct available; durable before it returns; returns who could take it.</summary>
+    Task<ReportOutcome> ReportByproductAsync(ByproductReport report, Submission submission);
+
+    /// <summary>Reports a material needed; durable before it returns; returns who could supply it.</summary>
+    Task<ReportOutcome> ReportNeedAsync(NeedReport report, Submission submission);
+
+    /// <summary>Corrects an offer: a new version of the same report, the old one kept in history.</summary>
+    Task<ReportOutcome> CorrectByproductAsync(string reportId, ByproductReport report, Submission submission);
+
+    /// <summary>Withdraws an offer or need (a new version marked withdrawn).</summary>
+    Task<ReportOutcome> WithdrawReportAsync(string reportId, Submission submission);
+
+    /// <summary>The latest version of each report; with history, every version.</summary>
+    Task<IReadOnlyList<ReportRecord>> GetReportsAsync(bool includeHistory = false);
+
+    /// <summary>What this enterprise contributes to the park's model now (expired offers excluded).</summary>
+    Task<EnterpriseContribution?> GetContributionAsync();
+
+    /// <summary>Drops offers and needs whose window has passed; called by the grain's own timer, and by tests.</summary>
+    Task<int> ExpireAsync();
+}
+
+/// <summary>The park (key: park id): membership, the versioned snapshot of its model, and the cached analysis.</summary>
+public interface IParkGrain : IGrainWithStringKey
+{
+    Task SetupAsync(ParkSetup setup);
+
+    Task<bool> IsSeededAsync();
+
+    Task MarkSeededAsync();
+
+    Task JoinAsync(string enterpriseId);
+
+    Task<IReadOnlyList<string>> GetMembersAsync();
+
+    /// <summary>A member's contribution changed: the snapshot version advances and a re-analysis is scheduled (debounced).</summary>
+    Task<long> NotifyChangedAsync(EnterpriseContribution contribution);
+
+    Task<SnapshotInfo> GetSnapshotInfoAsync();
+
+    /// <summary>The latest analysis of a version at least <paramref name="minVersion"/>, computing it off the grain's turn if needed.</summary>
+    Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0);
+}
+
+/// <summary>Open offers and needs of one material in one park (key: <c>park/material</c>), matched with substitutes.</summary>
+public interface IMaterialExchangeGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or replaces an open offer and returns the needs it could serve (same material or a rule's target).</summary>
+    Task<IReadOnlyList<ExchangeMatch>> OfferAsync(OpenPosition offer);
+
+    /// <summary>Adds or replaces an open need and returns the offers that could serve it (same material or a rule's source).</summary>
+    Task<IReadOnlyList<ExchangeMatch>> NeedAsync(OpenPosition need);
+
+    Task RemoveAsync(string reportId);
+
+    Task<IReadOnlyList<OpenPosition>> GetOffersAsync();
+
+    Task<IReadOnlyList<OpenPosition>> GetNeedsAsync();
+}
+
+/// <summary>A retrofit or clean-up project (key: project id) and its progress reports.</summary>
+public interface IRetrofitProjectGrain : IGrainWithStringKey
+{
+    Task RegisterAsync(ProjectInfo project);
+
+    /// <summary>Adds a progress report; rejected (naming the field) when out of range, out of date order or falling without a note.</summary>
+    Task<IReadOnlyList<FieldError>> ReportProgressAsync(ProgressUpdate update);
+
+    Task<ProjectInfo?> GetAsync();
+}

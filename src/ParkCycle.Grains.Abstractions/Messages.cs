@@ -1,0 +1,200 @@
+namespace ParkCycle.Grains.Abstractions;
+
+/// <summary>Who may see a byproduct offer: every park member (anonymised until both sides agree), or the administration only.</summary>
+public enum OfferVisibility
+{
+    Park,
+    AdministrationOnly,
+}
+
+/// <summary>The period a reported quantity is per.</summary>
+public enum ReportPeriod
+{
+    Year,
+    Month,
+    Week,
+}
+
+/// <summary>
+/// An enterprise's report that a byproduct is available: quantity per period in a unit of the material's
+/// dimension, the window it is available in, quality notes, a price (0 = free; null = to negotiate) and who may see it.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ByproductReport(
+    [property: Id(0)] string MaterialId,
+    [property: Id(1)] decimal Quantity,
+    [property: Id(2)] string Unit,
+    [property: Id(3)] ReportPeriod Period,
+    [property: Id(4)] DateOnly AvailableFrom,
+    [property: Id(5)] DateOnly AvailableTo,
+    [property: Id(6)] string? QualityNotes,
+    [property: Id(7)] decimal? PriceCnyPerUnit,
+    [property: Id(8)] OfferVisibility Visibility);
+
+/// <summary>An enterprise's report that it needs a material: quantity per period and the date it is needed by.</summary>
+[GenerateSerializer, Immutable]
+public sealed record NeedReport(
+    [property: Id(0)] string MaterialId,
+    [property: Id(1)] decimal Quantity,
+    [property: Id(2)] string Unit,
+    [property: Id(3)] ReportPeriod Period,
+    [property: Id(4)] DateOnly NeededBy,
+    [property: Id(5)] string? Notes);
+
+/// <summary>A submission: who sends it, and the idempotency key that makes a retry return the first answer.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Submission(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] string Reporter);
+
+/// <summary>A field that failed validation, named as the request names it, with a plain reason.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FieldError([property: Id(0)] string Field, [property: Id(1)] string Reason);
+
+/// <summary>Whether a report was accepted (and is durable) or rejected (and changed nothing), and what it matched.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReportOutcome(
+    [property: Id(0)] bool Accepted,
+    [property: Id(1)] string? ReportId,
+    [property: Id(2)] int Version,
+    [property: Id(3)] bool Duplicate,
+    [property: Id(4)] IReadOnlyList<FieldError> Errors,
+    [property: Id(5)] IReadOnlyList<ExchangeMatch> Matches)
+{
+    public static ReportOutcome Rejected(IReadOnlyList<FieldError> errors) => new(false, null, 0, false, errors, []);
+}
+
+/// <summary>The kind of a report.</summary>
+public enum ReportKind
+{
+    Offer,
+    Need,
+}
+
+/// <summary>
+/// One version of a report as kept in history: who, when, what. A correction is a new version of the same
+/// report id; a withdrawal is a version with <see cref="Withdrawn"/> set.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ReportRecord(
+    [property: Id(0)] string ReportId,
+    [property: Id(1)] int Version,
+    [property: Id(2)] ReportKind Kind,
+    [property: Id(3)] string Reporter,
+    [property: Id(4)] DateTimeOffset ReportedAt,
+    [property: Id(5)] ByproductReport? Offer,
+    [property: Id(6)] NeedReport? Need,
+    [property: Id(7)] bool Withdrawn,
+    [property: Id(8)] string IdempotencyKey);
+
+/// <summary>A proposed exchange between an open offer and an open need (quantities per year, in the offer's material unit).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ExchangeMatch(
+    [property: Id(0)] string Supplier,
+    [property: Id(1)] string OfferReportId,
+    [property: Id(2)] string Consumer,
+    [property: Id(3)] string NeedReportId,
+    [property: Id(4)] string SourceMaterial,
+    [property: Id(5)] string ReplacedMaterial,
+    [property: Id(6)] decimal? Quantity,
+    [property: Id(7)] string Unit,
+    [property: Id(8)] decimal? DistanceKm,
+    [property: Id(9)] decimal? Co2eAvoidedT,
+    [property: Id(10)] string? RuleId);
+
+/// <summary>An open offer or need as a material exchange holds it (annual quantity in the material's unit).</summary>
+[GenerateSerializer, Immutable]
+public sealed record OpenPosition(
+    [property: Id(0)] string ReportId,
+    [property: Id(1)] string Enterprise,
+    [property: Id(2)] string MaterialId,
+    [property: Id(3)] decimal AnnualQuantity,
+    [property: Id(4)] decimal? Latitude,
+    [property: Id(5)] decimal? Longitude,
+    [property: Id(6)] DateOnly Until);
+
+/// <summary>An enterprise's profile as the grains hold it (mirrors the dataset's enterprise row).</summary>
+[GenerateSerializer, Immutable]
+public sealed record EnterpriseProfile(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? NameEn,
+    [property: Id(3)] string Zone,
+    [property: Id(4)] IReadOnlyList<string> Chains,
+    [property: Id(5)] string? Sector,
+    [property: Id(6)] decimal? Latitude,
+    [property: Id(7)] decimal? Longitude,
+    [property: Id(8)] string Status,
+    [property: Id(9)] decimal? OutputValue10kCny,
+    [property: Id(10)] decimal? EnergyTce,
+    [property: Id(11)] bool? AboveSize,
+    [property: Id(12)] string ParkId);
+
+/// <summary>A declared flow (the dataset's flows.csv row) with its quantity in its own unit; null quantity = unknown.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeclaredFlow(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string From,
+    [property: Id(2)] string To,
+    [property: Id(3)] string MaterialId,
+    [property: Id(4)] decimal? Quantity,
+    [property: Id(5)] string Unit,
+    [property: Id(6)] string Status,
+    [property: Id(7)] string? Source);
+
+/// <summary>What one enterprise contributes to the park's model: its profile, declared flows and open reports.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EnterpriseContribution(
+    [property: Id(0)] EnterpriseProfile Profile,
+    [property: Id(1)] IReadOnlyList<DeclaredFlow> Flows,
+    [property: Id(2)] IReadOnlyList<OpenPosition> Offers,
+    [property: Id(3)] IReadOnlyList<OpenPosition> Needs);
+
+/// <summary>The park's setting: its manifest and zones (from the seed dataset).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ParkSetup(
+    [property: Id(0)] string ParkId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] int? ReferenceYear,
+    [property: Id(3)] IReadOnlyList<ZoneInfo> Zones);
+
+[GenerateSerializer, Immutable]
+public sealed record ZoneInfo([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? NameEn);
+
+/// <summary>The park's model version and size.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SnapshotInfo(
+    [property: Id(0)] string ParkId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] int Enterprises,
+    [property: Id(3)] int Flows,
+    [property: Id(4)] long AnalysedVersion);
+
+/// <summary>A cached analysis of one snapshot version: the report as JSON (docs/analysis.md) and headline figures.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AnalysisResult(
+    [property: Id(0)] long Version,
+    [property: Id(1)] string ReportJson,
+    [property: Id(2)] int Loops,
+    [property: Id(3)] int Opportunities,
+    [property: Id(4)] decimal PlanCo2eAvoidedT,
+    [property: Id(5)] double ElapsedMs);
+
+/// <summary>A progress update for a retrofit project.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ProgressUpdate(
+    [property: Id(0)] DateOnly Date,
+    [property: Id(1)] decimal PercentComplete,
+    [property: Id(2)] string? Note);
+
+/// <summary>A retrofit project as its grain holds it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ProjectInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Enterprise,
+    [property: Id(2)] string Type,
+    [property: Id(3)] DateOnly Start,
+    [property: Id(4)] DateOnly? PlannedEnd,
+    [property: Id(5)] string Status,
+    [property: Id(6)] DateOnly? CompletedOn,
+    [property: Id(7)] IReadOnlyList<ProgressUpdate> Progress);
