@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace ParkCycle.Grains.Abstractions;
 
 /// <summary>One enterprise (key: enterprise id): its profile, declared flows, and byproduct offers and needs.</summary>
@@ -63,8 +65,11 @@ public interface IMaterialExchangeGrain : IGrainWithStringKey
 
     Task RemoveAsync(string reportId);
 
+    // Read-only and interleaved, so two exchanges asking each other at once cannot deadlock.
+    [AlwaysInterleave]
     Task<IReadOnlyList<OpenPosition>> GetOffersAsync();
 
+    [AlwaysInterleave]
     Task<IReadOnlyList<OpenPosition>> GetNeedsAsync();
 }
 

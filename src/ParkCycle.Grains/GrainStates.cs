@@ -1,0 +1,61 @@
+using ParkCycle.Grains.Abstractions;
+
+namespace ParkCycle.Grains;
+
+/// <summary>An enterprise's persisted state: profile, declared flows, every report version, idempotency keys.</summary>
+[GenerateSerializer]
+public sealed class EnterpriseState
+{
+    [Id(0)]
+    public EnterpriseProfile? Profile { get; set; }
+
+    [Id(1)]
+    public List<DeclaredFlow> Flows { get; set; } = [];
+
+    /// <summary>Every version of every report, oldest first.</summary>
+    [Id(2)]
+    public List<ReportRecord> History { get; set; } = [];
+
+    /// <summary>Idempotency key → (report id, version) it produced.</summary>
+    [Id(3)]
+    public Dictionary<string, string> Keys { get; set; } = [];
+
+    [Id(4)]
+    public int NextReport { get; set; }
+}
+
+/// <summary>The park's persisted state: setup, members, seeding marker and the last persisted model version.</summary>
+[GenerateSerializer]
+public sealed class ParkState
+{
+    [Id(0)]
+    public ParkSetup? Setup { get; set; }
+
+    [Id(1)]
+    public HashSet<string> Members { get; set; } = [];
+
+    [Id(2)]
+    public bool Seeded { get; set; }
+
+    [Id(3)]
+    public long Version { get; set; }
+}
+
+/// <summary>A material exchange's open offers and needs.</summary>
+[GenerateSerializer]
+public sealed class ExchangeState
+{
+    [Id(0)]
+    public Dictionary<string, OpenPosition> Offers { get; set; } = [];
+
+    [Id(1)]
+    public Dictionary<string, OpenPosition> Needs { get; set; } = [];
+}
+
+/// <summary>A retrofit project's persisted state.</summary>
+[GenerateSerializer]
+public sealed class ProjectState
+{
+    [Id(0)]
+    public ProjectInfo? Project { get; set; }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using ParkCycle.Grains.Storage;
+
+namespace ParkCycle.Grains;
+
+/// <summary>The grain storage name every ParkCycle grain uses.</summary>
+public static class GrainStorage
+{
+    public const string Name = "parkcycle";
+}
+
+/// <summary>
+/// One wiring for every host (silo-only, web, tests, bench). Configuration section <c>ParkCycle</c>:
+/// <c>Store</c> = <c>sqlite</c> (default: <c>SqlitePath</c>, single silo on localhost) or <c>postgres</c>
+/// (<c>Postgres</c> connection string: ADO.NET clustering, persistence and reminders; <c>SiloPort</c>,
+/// <c>GatewayPort</c>); <c>SeedDataset</c> (default <c>seeds/linxiang</c>; empty to skip);
+/// <c>AnalysisDebounceMs</c>. See docs/deployment.md.
+/// </summary>
+public static class ParkCycleSilo
+{
+    public static ISiloBuilder UseParkCycle(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("ParkCycle");
+        var store = section["Store"] ?? "sqlite";
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = section["ClusterId"] ?? "parkcycle";
+            o.ServiceId = section["ServiceId"] ?? "parkcycle";
+        });
+        switch (store)
+        {
+            case "sqlite":
+                silo.UseLocalhostClustering(
+                    siloPort: int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
+                    gatewayPort: int.Parse(section["GatewayPort"] ?? "30000", System.Globalization.CultureInfo.InvariantCulture));
+                silo.Services.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = section["SqlitePath"] ?? "data/parkcycle.db");
+                silo.UseInMemoryReminderService();
+                break;
+            case "postgres":
+                var connection = section["Postgres"] ?? throw new InvalidOperationException("ParkCycle:Postgres (a connection string) is required when ParkCycle:Store is postgres");
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connection;
+                });
+                silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connection;
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connection;
+                });
+                silo.ConfigureEndpoints(
+                    System.Net.IPAddress.Loopback,
+                    int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(section["GatewayPort"] ?? "30000", System.Globalization.CultureInfo.InvariantCulture),
+                    listenOnAnyHostAddress: false);
+                break;
+            default:
+                throw new InvalidOperationException($"ParkCycle:Store must be sqlite or postgres, not '{store}'");
+        }
+
+        return silo.AddParkCycleGrains(section);
+    }
+
+    /// <summary>The services every ParkCycle silo needs, whatever its clustering: clock, metrics, park options, seeding.</summary>
+    public static ISiloBuilder AddParkCycleGrains(this ISiloBuilder silo, IConfiguration section)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ParkCycleMetrics>();
+        silo.Services.Configure<ParkOptions>(o =>
+        {
+            if (section["AnalysisDebounceMs"] is { } ms)
+            {
+                o.AnalysisDebounce = TimeSpan.FromMilliseconds(double.Parse(ms, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        });
+        if (section["SeedDataset"] is not "")
+        {
+            silo.Services.Configure<SeedOptions>(o => o.Dataset = section["SeedDataset"] ?? o.Dataset);
+            silo.AddStartupTask<SeedParkStartupTask>();
+        }
+
+        return silo;
+    }
+
+    /// <summary>Registers the embedded SQLite grain store under a name.</summary>
+    public static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, Action<SqliteStorageOptions> configure)
+    {
+        services.AddOptions<SqliteStorageOptions>(name).Configure(configure);
+        services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => new SqliteGrainStorage(
+            name,
+            sp.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(name),
+            sp.GetRequiredService<Serializer>(),
+            sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+        return services;
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
+        where T : class
+    {
+        if (services.All(d => d.ServiceType != typeof(T)))
+        {
+            services.AddSingleton(instance);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ParkCycle.Domain.Datasets;
+using ParkCycle.Domain.Model;
+using ParkCycle.Grains.Abstractions;
+
+namespace ParkCycle.Grains;
+
+/// <summary>Which dataset seeds an empty store.</summary>
+public sealed class SeedOptions
+{
+    /// <summary>A dataset folder or JSON document; relative paths are looked up from the working directory upwards. The default value is <c>seeds/linxiang</c>.</summary>
+    public string Dataset { get; set; } = "seeds/linxiang";
+}
+
+/// <summary>
+/// On start, loads the seed dataset into the grains unless the park says it is already seeded: restarting
+/// neither reloads nor duplicates. Enterprise and project registration is idempotent, so a start interrupted
+/// half-way simply completes on the next start.
+/// </summary>
+public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptions> options, ILogger<SeedParkStartupTask> logger) : IStartupTask
+{
+    public async Task Execute(CancellationToken cancellationToken)
+    {
+        var path = Locate(options.Value.Dataset);
+        if (path is null)
+        {
+            logger.LogWarning("Seed dataset {Dataset} not found; the park starts empty", options.Value.Dataset);
+            return;
+        }
+
+        var result = DatasetReader.Read(path, CatalogReader.Default);
+        var dataset = result.GetOrThrow();
+        await SeedAsync(grains, dataset);
+        logger.LogInformation("Park {Park}: seed dataset {Path} in place ({Enterprises} enterprises)", dataset.Manifest.Id, path, dataset.Enterprises.Count);
+    }
+
+    /// <summary>Loads any dataset into the grains (a park grain per dataset id), once.</summary>
+    public static async Task<bool> SeedAsync(IGrainFactory grains, ParkDataset dataset)
+    {
+        var park = grains.GetGrain<IParkGrain>(dataset.Manifest.Id);
+        if (await park.IsSeededAsync())
+        {
+            return false;
+        }
+
+        await park.SetupAsync(new ParkSetup(dataset.Manifest.Id, dataset.Manifest.Name, dataset.Manifest.ReferenceYear,
+            [.. dataset.Zones.Select(z => new ZoneInfo(z.Id, z.Name, z.NameEn))]));
+        await Task.WhenAll(dataset.Enterprises.Select(e =>
+        {
+            // Each flow belongs to the enterprise it leaves, or, for imports, the one it enters.
+            var flows = dataset.Flows.Where(f => f.From == e.Id || (ExternalNode.IsExternal(f.From) && f.To == e.Id))
+                .Select(f => new DeclaredFlow(f.Id, f.From, f.To, f.MaterialId, f.Quantity?.Value, f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source))
+                .ToList();
+            return grains.GetGrain<IEnterpriseGrain>(e.Id).RegisterAsync(Profile(e, dataset.Manifest.Id), flows);
+        }));
+        await Task.WhenAll(dataset.Projects.Select(p => grains.GetGrain<IRetrofitProjectGrain>(p.Id).RegisterAsync(new ProjectInfo(
+            p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), p.Start, p.PlannedEnd, Codes<ProjectStatus>.Of(p.Status), p.CompletedOn,
+            [.. dataset.Progress.Where(r => r.ProjectId == p.Id).Select(r => new ProgressUpdate(r.Date, r.PercentComplete, r.Note))]))));
+        await park.MarkSeededAsync();
+        return true;
+    }
+
+    public static EnterpriseProfile Profile(Enterprise e, string parkId) => new(
+        e.Id, e.Name, e.NameEn, e.ZoneId, [.. e.Chains.Select(Codes<Chain>.Of)], e.Sector, e.Latitude, e.Longitude,
+        Codes<EnterpriseStatus>.Of(e.Status), e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId);
+
+    private static string? Locate(string dataset)
+    {
+        if (Path.IsPathRooted(dataset))
+        {
+            return Directory.Exists(dataset) || File.Exists(dataset) ? dataset : null;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, dataset);
+                if (Directory.Exists(candidate) || File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using ParkCycle.Domain.Datasets;
+using ParkCycle.Domain.Model;
+using ParkCycle.Domain.Units;
+using ParkCycle.Graph;
+using ParkCycle.Grains.Abstractions;
+
+namespace ParkCycle.Grains;
+
+/// <summary>Options for the live park.</summary>
+public sealed class ParkOptions
+{
+    /// <summary>How long the park waits after a change before re-analysing, so a burst of reports costs one analysis. The default value is 500 ms.</summary>
+    public TimeSpan AnalysisDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+/// <summary>
+/// The park: members, and a versioned immutable snapshot of its flow model (an <see cref="ParkDataset"/>) built
+/// from its enterprises' declarations and open reports. Analysis runs on the thread pool, off the grain's turn,
+/// debounced, and is cached per snapshot version. Reentrant: reads never wait behind an analysis.
+/// </summary>
+[Reentrant]
+public sealed class ParkGrain(
+    [PersistentState("park", GrainStorage.Name)] IPersistentState<ParkState> state,
+    IOptions<ParkOptions> options,
+    ParkCycleMetrics metrics) : Grain, IParkGrain
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    private readonly Dictionary<string, EnterpriseContribution> _contributions = new(StringComparer.Ordinal);
+    private long _version;
+    private AnalysisResult? _cache;
+    private Task<AnalysisResult>? _running;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Versions keep rising across restarts: start past anything this park has persisted.
+        _version = state.State.Version + 1;
+        foreach (var member in state.State.Members)
+        {
+            if (await GrainFactory.GetGrain<IEnterpriseGrain>(member).GetContributionAsync() is { } c)
+            {
+                _contributions[member] = c;
+            }
+        }
+    }
+
+    public async Task SetupAsync(ParkSetup setup)
+    {
+        state.State.Setup = setup;
+        await state.WriteStateAsync();
+    }
+
+    public Task<bool> IsSeededAsync() => Task.FromResult(state.State.Seeded);
+
+    public async Task MarkSeededAsync()
+    {
+        state.State.Seeded = true;
+        state.State.Version = _version;
+        await state.WriteStateAsync();
+    }
+
+    public async Task JoinAsync(string enterpriseId)
+    {
+        if (state.State.Members.Add(enterpriseId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetMembersAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Members.Order(StringComparer.Ordinal)]);
+
+    public Task<long> NotifyChangedAsync(EnterpriseContribution contribution)
+    {
+        _contributions[contribution.Profile.Id] = contribution;
+        _version++;
+        metrics.SnapshotVersion(this.GetPrimaryKeyString(), _version);
+        if (_running is null || _running.IsCompleted)
+        {
+            _running = AnalyseAfterDebounceAsync();
+        }
+
+        return Task.FromResult(_version);
+    }
+
+    public Task<SnapshotInfo> GetSnapshotInfoAsync() => Task.FromResult(new SnapshotInfo(
+        this.GetPrimaryKeyString(), _version, _contributions.Count, _contributions.Values.Sum(c => c.Flows.Count + c.Offers.Count + c.Needs.Count), _cache?.Version ?? 0));
+
+    public async Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0)
+    {
+        while (_cache is null || _cache.Version < Math.Min(minVersion == 0 ? _version : minVersion, _version))
+        {
+            _running = _running is { IsCompleted: false } ? _running : AnalyseNowAsync();
+            await _running;
+        }
+
+        return _cache;
+    }
+
+    private async Task<AnalysisResult> AnalyseAfterDebounceAsync()
+    {
+        await Task.Delay(options.Value.AnalysisDebounce);
+        return await AnalyseNowAsync();
+    }
+
+    private async Task<AnalysisResult> AnalyseNowAsync()
+    {
+        var version = _version;
+        var snapshot = Snapshot();
+        // The engine is CPU-bound: run it on the thread pool so the grain keeps serving calls.
+        var result = await Task.Run(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            var analysis = ParkAnalyzer.Analyze(snapshot);
+            var json = JsonSerializer.Serialize(AnalysisReport.From(analysis), Json);
+            return new AnalysisResult(version, json, analysis.Loops.Loops.Count, analysis.Opportunities.Count, analysis.Plan.TotalCo2eAvoidedT, clock.Elapsed.TotalMilliseconds);
+        });
+        metrics.AnalysisDuration(result.ElapsedMs);
+        if (_cache is null || result.Version > _cache.Version)
+        {
+            _cache = result;
+        }
+
+        if (state.State.Version < version)
+        {
+            state.State.Version = version;
+            await state.WriteStateAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>The immutable park model now: declared flows, open offers as stock awaiting a taker, open needs as imports.</summary>
+    private ParkDataset Snapshot()
+    {
+        var setup = state.State.Setup ?? new ParkSetup(this.GetPrimaryKeyString(), this.GetPrimaryKeyString(), null, []);
+        var catalog = CatalogReader.Default;
+        var zones = setup.Zones.Select(z => new Zone(z.Id, z.Name, z.NameEn)).ToList();
+        var enterprises = new List<Enterprise>();
+        var flows = new List<Flow>();
+        var materials = new Dictionary<string, Material>(StringComparer.Ordinal);
+        foreach (var c in _contributions.Values.OrderBy(c => c.Profile.Id, StringComparer.Ordinal))
+        {
+            var p = c.Profile;
+            if (zones.All(z => z.Id != p.Zone))
+            {
+                zones.Add(new Zone(p.Zone, p.Zone, null));
+            }
+
+            enterprises.Add(new Enterprise(p.Id, p.Name, p.NameEn, p.Zone,
+                [.. p.Chains.Select(x => Codes<Chain>.TryParse(x, out var chain) ? chain : Chain.Other)], p.Sector, p.Latitude, p.Longitude,
+                Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, null));
+            foreach (var f in c.Flows)
+            {
+                var unit = Unit.Parse(f.Unit);
+                if (catalog.Find(f.MaterialId) is null && !materials.ContainsKey(f.MaterialId))
+                {
+                    // A dataset's own material the catalogue lacks: keep the flow with a placeholder definition.
+                    materials[f.MaterialId] = new Material(f.MaterialId, f.MaterialId, null, MaterialCategory.Product, unit, null, null);
+                }
+
+                flows.Add(new Flow(f.Id, f.From, f.To, f.MaterialId, f.Quantity is { } q ? new Quantity(q, unit) : null, unit,
+                    f.Status == "planned" ? FlowStatus.Planned : FlowStatus.Existing, f.Source));
+            }
+
+            foreach (var o in c.Offers)
+            {
+                var unit = catalog.Find(o.MaterialId)!.Unit;
+                flows.Add(new Flow($"report:{o.ReportId}", p.Id, ExternalNode.Storage, o.MaterialId, new Quantity(o.AnnualQuantity, unit), unit, FlowStatus.Existing, $"byproduct report {o.ReportId}"));
+            }
+
+            foreach (var n in c.Needs)
+            {
+                var unit = catalog.Find(n.MaterialId)!.Unit;
+                flows.Add(new Flow($"report:{n.ReportId}", ExternalNode.Import, p.Id, n.MaterialId, new Quantity(n.AnnualQuantity, unit), unit, FlowStatus.Existing, $"need report {n.ReportId}"));
+            }
+        }
+
+        // Flows to enterprises that are not (yet) members would break the model's integrity: leave them out.
+        var ids = enterprises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        flows = [.. flows.Where(f => (ExternalNode.IsExternal(f.From) || ids.Contains(f.From)) && (ExternalNode.IsExternal(f.To) || ids.Contains(f.To)))];
+        return new ParkDataset(new DatasetManifest(setup.ParkId, setup.Name, setup.ReferenceYear, null, "live park snapshot"),
+            zones, enterprises, [.. materials.Values], flows, [], [], [], catalog);
+    }
+}

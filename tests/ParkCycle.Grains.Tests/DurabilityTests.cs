@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Serialization;
+using Orleans.Storage;
+using ParkCycle.Grains.Abstractions;
+using ParkCycle.Grains.Storage;
+using static ParkCycle.Grains.Tests.Builders;
+
+namespace ParkCycle.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class DurabilityTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task SiloRestart_KeepsEveryAcknowledgedReport()
+    {
+        var (park, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);
+        var acknowledged = new List<string>();
+        for (var i = 0; i < 25; i++)
+        {
+            var outcome = await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(100 + i), Key());
+            acknowledged.Add(outcome.ReportId!);
+        }
+
+        await fixture.RestartAsync();
+
+        var reports = await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).GetReportsAsync(true);
+        Assert.Equal(acknowledged, reports.Select(r => r.ReportId).ToArray());
+        Assert.Contains(supplier, await fixture.Grains.GetGrain<IParkGrain>(park).GetMembersAsync());
+        Assert.Equal(25, (await fixture.Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync()).Count);
+    }
+
+    [Fact]
+    public async Task StaleETagWrite_IsRefusedAndOverwritesNothing()
+    {
+        var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EnterpriseState).Assembly)).BuildServiceProvider();
+        var path = Path.Combine(Path.GetTempPath(), $"parkcycle-etag-{Guid.NewGuid():N}.db");
+        using var storage = new SqliteGrainStorage("t", new SqliteStorageOptions { Path = path }, services.GetRequiredService<Serializer>(), NullLogger<SqliteGrainStorage>.Instance);
+        var id = GrainId.Create("enterprise", "stale-test");
+        var a = new GrainState<EnterpriseState>(new EnterpriseState { NextReport = 1 });
+        var b = new GrainState<EnterpriseState>(new EnterpriseState());
+        await storage.WriteStateAsync("enterprise", id, a);
+        await storage.ReadStateAsync("enterprise", id, b);
+
+        a.State!.NextReport = 2;
+        await storage.WriteStateAsync("enterprise", id, a); // a moves on; b now holds a stale etag
+        b.State!.NextReport = 99;
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("enterprise", id, b));
+        var read = new GrainState<EnterpriseState>(new EnterpriseState());
+        await storage.ReadStateAsync("enterprise", id, read);
+        Assert.Equal((2, "2"), (read.State!.NextReport, read.ETag));
+        var fresh = new GrainState<EnterpriseState>(new EnterpriseState());
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("enterprise", id, fresh)); // an insert over an existing row
+    }
+}
