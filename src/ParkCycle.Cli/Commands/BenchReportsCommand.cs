@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ParkCycle.Grains;
+using ParkCycle.Grains.Abstractions;
+
+namespace ParkCycle.Cli.Commands;
+
+/// <summary>
+/// <c>parkcycle bench reports</c>: drives concurrent enterprise clients against a real silo for a bounded time,
+/// counts acknowledged (durable) reports per second and acknowledgement latency, then restarts the silo on the
+/// same store and reads every acknowledged report back to count any lost.
+/// </summary>
+internal static class BenchReportsCommand
+{
+    public static Command Create()
+    {
+        var store = new Option<string>("--store") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
+        var silos = new Option<int>("--silos") { Description = "silos in the cluster", DefaultValueFactory = _ => 1 };
+        var clients = new Option<int>("--clients") { Description = "concurrent clients", DefaultValueFactory = _ => 64 };
+        var seconds = new Option<int>("--seconds") { Description = "how long to drive load", DefaultValueFactory = _ => 10 };
+        var enterprises = new Option<int>("--enterprises") { Description = "enterprises the clients report for", DefaultValueFactory = _ => 2000 };
+        var json = CommonOptions.Json();
+        var command = new Command("reports", "benchmark durable byproduct reports through the grains") { store, silos, clients, seconds, enterprises, json };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            if (parse.GetValue(store) != "sqlite" || parse.GetValue(silos) != 1)
+            {
+                Console.Error.WriteLine("parkcycle: bench reports: only --store sqlite --silos 1 is available so far (the PostgreSQL cluster store is not built yet; see docs/deployment.md)");
+                return ExitCodes.InvalidInput;
+            }
+
+            var dir = Directory.CreateTempSubdirectory("parkcycle-bench-").FullName;
+            var db = Path.Combine(dir, "bench.db");
+            var park = "bench";
+            var ids = Enumerable.Range(0, parse.GetValue(enterprises)).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench-e{i}")).ToList();
+            var materials = new[] { "fly-ash", "boiler-slag", "steel-slag", "fgd-gypsum", "construction-waste", "ceramic-waste", "stone-powder", "tailings", "straw", "rice-husk", "bamboo-residue", "tea-residue", "food-waste", "livestock-manure", "spent-solvent", "waste-mineral-oil" };
+            var acknowledged = new List<(string Enterprise, string ReportId)>();
+            var latencies = new List<double>();
+            var failures = 0;
+            double elapsed;
+            using (var host = await StartAsync(db))
+            {
+                var grains = host.Services.GetRequiredService<IGrainFactory>();
+                await grains.GetGrain<IParkGrain>(park).SetupAsync(new ParkSetup(park, "SYNTHETIC bench park", 2025, []));
+                var random = new Random(1);
+                await Task.WhenAll(ids.Select(id => grains.GetGrain<IEnterpriseGrain>(id).RegisterAsync(
+                    new EnterpriseProfile(id, id, id, "z", ["other"], null, 29.4m + (decimal)random.NextDouble() / 5, 113.3m + (decimal)random.NextDouble() / 5, "operating", null, null, null, park), [])));
+
+                var stopAt = Stopwatch.GetTimestamp() + (long)(parse.GetValue(seconds) * Stopwatch.Frequency);
+                var clock = Stopwatch.StartNew();
+                var tasks = Enumerable.Range(0, parse.GetValue(clients)).Select(async c =>
+                {
+                    var mine = new List<(string, string)>();
+                    var lat = new List<double>();
+                    var failed = 0;
+                    for (var k = 0; Stopwatch.GetTimestamp() < stopAt; k++)
+                    {
+                        var id = ids[((k * parse.GetValue(clients)) + c) % ids.Count];
+                        var report = new ByproductReport(materials[(c + k) % materials.Length], 10 + (k % 90), "t", ReportPeriod.Month,
+                            new DateOnly(2025, 1, 1), new DateOnly(2030, 1, 1), null, 0, OfferVisibility.Park);
+                        var t0 = Stopwatch.GetTimestamp();
+                        try
+                        {
+                            var outcome = await grains.GetGrain<IEnterpriseGrain>(id).ReportByproductAsync(report, new Submission($"c{c}-k{k}", "bench"));
+                            lat.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                            if (outcome.Accepted)
+                            {
+                                mine.Add((id, outcome.ReportId!));
+                            }
+                            else
+                            {
+                                failed++;
+                            }
+                        }
+                        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+                        {
+                            failed++;
+                        }
+                    }
+
+                    return (mine, lat, failed);
+                }).ToList();
+                foreach (var (mine, lat, failed) in await Task.WhenAll(tasks))
+                {
+                    acknowledged.AddRange(mine);
+                    latencies.AddRange(lat);
+                    failures += failed;
+                }
+
+                elapsed = clock.Elapsed.TotalSeconds;
+                await host.StopAsync(cancellation);
+            }
+
+            // Read back through a fresh silo on the same file: what storage holds, not what memory remembers.
+            int lost;
+            using (var host = await StartAsync(db))
+            {
+                var grains = host.Services.GetRequiredService<IGrainFactory>();
+                var stored = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var group in acknowledged.GroupBy(a => a.Enterprise))
+                {
+                    foreach (var r in await grains.GetGrain<IEnterpriseGrain>(group.Key).GetReportsAsync(true))
+                    {
+                        stored.Add(r.ReportId);
+                    }
+                }
+
+                lost = acknowledged.Count(a => !stored.Contains(a.ReportId));
+                await host.StopAsync(cancellation);
+            }
+
+            latencies.Sort();
+            double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+            var result = new
+            {
+                store = "sqlite",
+                silos = 1,
+                clients = parse.GetValue(clients),
+                enterprises = ids.Count,
+                seconds = Math.Round(elapsed, 2),
+                acknowledged = acknowledged.Count,
+                acknowledged_per_s = Math.Round(acknowledged.Count / elapsed, 1),
+                p50_ms = Math.Round(P(0.50), 2),
+                p99_ms = Math.Round(P(0.99), 2),
+                failed = failures,
+                lost,
+                target_per_s = 5000,
+                target_p99_ms = 50,
+            };
+            Directory.Delete(dir, recursive: true);
+            if (parse.GetValue(json))
+            {
+                CommonOptions.WriteJson(result);
+            }
+            else
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.acknowledged} acknowledged durable reports in {result.seconds} s: {result.acknowledged_per_s}/s (target ≥ 5,000/s); latency p50 {result.p50_ms} ms, p99 {result.p99_ms} ms (target ≤ 50 ms); failed {result.failed}; lost {result.lost}"));
+            }
+
+            return result.lost == 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+
+    private static async Task<IHost> StartAsync(string db)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ParkCycle:Store"] = "sqlite",
+            ["ParkCycle:SqlitePath"] = db,
+            ["ParkCycle:SeedDataset"] = string.Empty,
+            ["ParkCycle:SiloPort"] = "11211",
+            ["ParkCycle:GatewayPort"] = "30200",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo.UseParkCycle(builder.Configuration));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}
