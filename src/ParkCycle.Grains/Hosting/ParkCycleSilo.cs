@@ -40,25 +40,18 @@ public static class ParkCycleSilo
                     siloPort: int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
                     gatewayPort: int.Parse(section["GatewayPort"] ?? "30000", System.Globalization.CultureInfo.InvariantCulture));
                 silo.Services.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = section["SqlitePath"] ?? "data/parkcycle.db");
-                silo.UseInMemoryReminderService();
                 break;
             case "postgres":
                 var connection = section["Postgres"] ?? throw new InvalidOperationException("ParkCycle:Postgres (a connection string) is required when ParkCycle:Store is postgres");
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = connection;
-                });
-                silo.AddAdoNetGrainStorage(GrainStorage.Name, o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = connection;
-                });
-                silo.UseAdoNetReminderService(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = connection;
-                });
+                // Orleans' ADO.NET providers need their SQL scripts, which no served package carries; ParkCycle's own
+                // PostgreSQL membership and grain store create their tables themselves (docs/deployment.md).
+                silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connection));
+                silo.Services.AddSingleton<IMembershipTable, PostgresMembershipTable>();
+                silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (sp, _) => new PostgresGrainStorage(
+                    GrainStorage.Name,
+                    sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                    sp.GetRequiredService<Serializer>(),
+                    sp.GetRequiredService<ILogger<PostgresGrainStorage>>()));
                 silo.ConfigureEndpoints(
                     System.Net.IPAddress.Loopback,
                     int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
