@@ -16,7 +16,7 @@ namespace ParkCycle.Grains.Tests;
 public sealed class PostgresClusterTests
 {
     private static string ConnectionString =>
-        Environment.GetEnvironmentVariable("PARKCYCLE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=parkcycle;Password=parkcycle;Database=parkcycle;Timeout=5";
+        Environment.GetEnvironmentVariable("PARKCYCLE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=parkcycle;Password=parkcycle;Database=parkcycle;Timeout=5;Maximum Pool Size=20";
 
     private static async Task<IHost> StartSiloAsync(string clusterId, int index)
     {
