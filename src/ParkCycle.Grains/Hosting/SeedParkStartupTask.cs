@@ -31,8 +31,12 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 
         var result = DatasetReader.Read(path, CatalogReader.Default);
         var dataset = result.GetOrThrow();
-        await SeedAsync(grains, dataset);
-        logger.LogInformation("Park {Park}: seed dataset {Path} in place ({Enterprises} enterprises)", dataset.Manifest.Id, path, dataset.Enterprises.Count);
+        var seeded = await SeedAsync(grains, dataset);
+        logger.LogInformation("Park {Park}: seed dataset {Path} {What} ({Enterprises} enterprises)", dataset.Manifest.Id, path, seeded ? "loaded" : "already in the store", dataset.Enterprises.Count);
+        var park = grains.GetGrain<IParkGrain>(dataset.Manifest.Id);
+        var analysis = await park.GetAnalysisAsync();
+        logger.LogInformation("Park {Park} snapshot v{Version}: {Loops} loops, {Opportunities} exchange opportunities, optimal plan avoids {Co2e:#,0} t CO2e/a (analysed in {Ms:0} ms)",
+            dataset.Manifest.Id, analysis.Version, analysis.Loops, analysis.Opportunities, analysis.PlanCo2eAvoidedT, analysis.ElapsedMs);
     }
 
     /// <summary>Loads any dataset into the grains (a park grain per dataset id), once.</summary>
