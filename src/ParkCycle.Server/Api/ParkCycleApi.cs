@@ -1,0 +1,251 @@
+using System.Security.Claims;
+using ParkCycle.Grains.Abstractions;
+using ParkCycle.Server.Security;
+
+namespace ParkCycle.Server.Api;
+
+/// <summary>The REST API under <c>/api</c>: auth, accounts, parks, enterprises and their reports, audit.</summary>
+public static class ParkCycleApi
+{
+    public static WebApplication MapParkCycleApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapPost("/auth/token", IssueToken).AllowAnonymous().WithName("IssueToken");
+        api.MapPost("/accounts", CreateAccount).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        api.MapGet("/audit", ReadAudit).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+
+        var parks = api.MapGroup("/parks/{parkId}").RequireAuthorization();
+        parks.MapGet("/", GetPark);
+        parks.MapGet("/analysis", GetAnalysis).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
+        parks.MapGet("/enterprises", ListEnterprises);
+
+        var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
+        enterprises.MapGet("/", GetEnterprise);
+        enterprises.MapGet("/reports", GetReports);
+        enterprises.MapPost("/offers", ReportOffer).RequireRateLimiting("reports");
+        enterprises.MapPost("/needs", ReportNeed).RequireRateLimiting("reports");
+        return app;
+    }
+
+    private static IResult IssueToken(TokenRequest request, AccountStore accounts, TokenIssuer tokens)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Username))
+        {
+            errors["username"] = ["a value is required"];
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors["password"] = ["a value is required"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var account = accounts.Verify(request.Username!, request.Password!);
+        return account is null
+            ? Results.Problem(title: "wrong username or password", statusCode: StatusCodes.Status401Unauthorized)
+            : Results.Ok(new TokenResponse(tokens.Issue(account), "Bearer", account.Role, account.Enterprise));
+    }
+
+    private static async Task<IResult> CreateAccount(AccountRequest request, AccountStore accounts, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Username))
+        {
+            errors["username"] = ["a value is required"];
+        }
+
+        if (request.Password is not { Length: >= 8 })
+        {
+            errors["password"] = ["at least 8 characters"];
+        }
+
+        if (request.Role is null || !Roles.All.Contains(request.Role))
+        {
+            errors["role"] = [$"one of: {string.Join(", ", Roles.All)}"];
+        }
+        else if (request.Role == Roles.Enterprise && (request.Enterprise is null || await grains.GetGrain<IEnterpriseGrain>(request.Enterprise).GetProfileAsync() is null))
+        {
+            errors["enterprise"] = [request.Enterprise is null ? "an enterprise user needs its enterprise id" : $"unknown enterprise '{request.Enterprise}'"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        accounts.Upsert(request.Username!, request.Password!, request.Role!, request.Role == Roles.Enterprise ? request.Enterprise : null);
+        return Results.Created($"/api/accounts/{request.Username}", new { username = request.Username, role = request.Role, enterprise = request.Enterprise });
+    }
+
+    private static IResult ReadAudit(AccountStore accounts, int? page, int? pageSize)
+    {
+        var (p, size) = Paging(page, pageSize);
+        var items = accounts.ReadAudit((p - 1) * size, size);
+        return Results.Ok(new Paged<AuditEntry>(items, p, size, -1));
+    }
+
+    private static async Task<IResult> GetPark(string parkId, IGrainFactory grains) =>
+        Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetSnapshotInfoAsync());
+
+    private static async Task<IResult> GetAnalysis(string parkId, IGrainFactory grains)
+    {
+        var analysis = await grains.GetGrain<IParkGrain>(parkId).GetAnalysisAsync();
+        return Results.Text(analysis.ReportJson, "application/json");
+    }
+
+    private static async Task<IResult> ListEnterprises(string parkId, ClaimsPrincipal user, IGrainFactory grains, int? page, int? pageSize)
+    {
+        var (p, size) = Paging(page, pageSize);
+        var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();
+        // An enterprise sees itself in the list, nobody else.
+        var visible = user.IsInRole(Roles.Enterprise) ? [.. members.Where(m => m == user.FindFirstValue(TokenIssuer.EnterpriseClaim))] : members;
+        var profiles = await Task.WhenAll(visible.Skip((p - 1) * size).Take(size).Select(id => grains.GetGrain<IEnterpriseGrain>(id).GetProfileAsync()));
+        return Results.Ok(new Paged<EnterpriseProfile>([.. profiles.OfType<EnterpriseProfile>()], p, size, visible.Count));
+    }
+
+    private static async Task<IResult> GetEnterprise(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!MayRead(user, id))
+        {
+            return Forbidden();
+        }
+
+        var profile = await grains.GetGrain<IEnterpriseGrain>(id).GetProfileAsync();
+        return profile is null ? Results.Problem(title: $"unknown enterprise '{id}'", statusCode: StatusCodes.Status404NotFound) : Results.Ok(profile);
+    }
+
+    private static async Task<IResult> GetReports(string id, ClaimsPrincipal user, IGrainFactory grains, bool? history)
+    {
+        if (!MayRead(user, id))
+        {
+            return Forbidden();
+        }
+
+        var reports = await grains.GetGrain<IEnterpriseGrain>(id).GetReportsAsync(history == true);
+        // Investment staff see what is offered, not the commercial terms.
+        return Results.Ok(user.IsInRole(Roles.Investment) ? [.. reports.Select(r => r with { Offer = r.Offer is null ? null : r.Offer with { PriceCnyPerUnit = null } })] : reports);
+    }
+
+    private static async Task<IResult> ReportOffer(string id, OfferRequest request, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    {
+        if (!MayWrite(http.User, id))
+        {
+            return Forbidden();
+        }
+
+        var errors = Required(http, (request.Material, "material"), (request.Unit, "unit"));
+        Require(errors, request.Quantity is not null, "quantity");
+        Require(errors, request.AvailableFrom is not null, "available_from");
+        Require(errors, request.AvailableTo is not null, "available_to");
+        var period = Enum(errors, request.Period, "period", ReportPeriod.Year);
+        var visibility = Enum(errors, request.Visibility, "visibility", OfferVisibility.Park);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var report = new ByproductReport(request.Material!, request.Quantity!.Value, request.Unit!, period, request.AvailableFrom!.Value, request.AvailableTo!.Value,
+            request.QualityNotes, request.PriceCnyPerUnit, visibility);
+        var outcome = await grains.GetGrain<IEnterpriseGrain>(id).ReportByproductAsync(report, new Submission(http.Request.Headers["Idempotency-Key"]!, http.User.Identity!.Name!));
+        return await Answer(outcome, http.User, id, grains);
+    }
+
+    private static async Task<IResult> ReportNeed(string id, NeedRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (!MayWrite(http.User, id))
+        {
+            return Forbidden();
+        }
+
+        var errors = Required(http, (request.Material, "material"), (request.Unit, "unit"));
+        Require(errors, request.Quantity is not null, "quantity");
+        Require(errors, request.NeededBy is not null, "needed_by");
+        var period = Enum(errors, request.Period, "period", ReportPeriod.Year);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var report = new NeedReport(request.Material!, request.Quantity!.Value, request.Unit!, period, request.NeededBy!.Value, request.Notes);
+        var outcome = await grains.GetGrain<IEnterpriseGrain>(id).ReportNeedAsync(report, new Submission(http.Request.Headers["Idempotency-Key"]!, http.User.Identity!.Name!));
+        return await Answer(outcome, http.User, id, grains);
+    }
+
+    private static async Task<IResult> Answer(ReportOutcome outcome, ClaimsPrincipal user, string self, IGrainFactory grains)
+    {
+        if (!outcome.Accepted)
+        {
+            return Results.ValidationProblem(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()));
+        }
+
+        var anonymous = user.IsInRole(Roles.Enterprise);
+        var views = new List<MatchView>();
+        foreach (var m in outcome.Matches)
+        {
+            var other = m.Supplier == self ? m.Consumer : m.Supplier;
+            var zone = (await grains.GetGrain<IEnterpriseGrain>(other).GetProfileAsync())?.Zone;
+            // Until both sides agree to connect, an enterprise learns material, quantity, zone and distance, not who.
+            views.Add(new MatchView(anonymous ? "anonymous" : other, zone, m.SourceMaterial, m.ReplacedMaterial, m.Quantity, m.Unit, m.DistanceKm, m.Co2eAvoidedT));
+        }
+
+        var body = new ReportAccepted(outcome.ReportId!, outcome.Version, outcome.Duplicate, views);
+        return outcome.Duplicate ? Results.Ok(body) : Results.Created($"/api/enterprises/{self}/reports", body);
+    }
+
+    private static Dictionary<string, string[]> Required(HttpContext http, params (string? Value, string Field)[] fields)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (value, field) in fields)
+        {
+            Require(errors, !string.IsNullOrWhiteSpace(value), field);
+        }
+
+        if (string.IsNullOrWhiteSpace(http.Request.Headers["Idempotency-Key"]))
+        {
+            errors["Idempotency-Key"] = ["the header is required so a retry never doubles a report"];
+        }
+
+        return errors;
+    }
+
+    private static void Require(Dictionary<string, string[]> errors, bool ok, string field)
+    {
+        if (!ok)
+        {
+            errors[field] = ["a value is required"];
+        }
+    }
+
+    private static T Enum<T>(Dictionary<string, string[]> errors, string? value, string field, T fallback)
+        where T : struct, System.Enum
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (Domain.Model.Codes<T>.TryParse(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors[field] = [$"'{value}' is not one of: {string.Join(", ", Domain.Model.Codes<T>.All)}"];
+        return fallback;
+    }
+
+    private static bool MayRead(ClaimsPrincipal user, string enterprise) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Investment) || user.FindFirstValue(TokenIssuer.EnterpriseClaim) == enterprise;
+
+    private static bool MayWrite(ClaimsPrincipal user, string enterprise) =>
+        user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.Enterprise) && user.FindFirstValue(TokenIssuer.EnterpriseClaim) == enterprise);
+
+    private static IResult Forbidden() =>
+        Results.Problem(title: "this account may not access that enterprise's data", statusCode: StatusCodes.Status403Forbidden);
+
+    private static (int Page, int Size) Paging(int? page, int? pageSize) => (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 500));
+}

@@ -1,0 +1,39 @@
+using ParkCycle.Server;
+using ParkCycle.Server.Api;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddParkCycleSilo()
+    .AddParkCycleSecurity()
+    .AddParkCycleObservability()
+    .AddParkCycleApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseParkCycleAudit();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapHealthChecks("/health/live");
+app.MapHealthChecks("/health/ready");
+app.MapParkCycleApi();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"ParkCycle is running: dashboard {url}/  API docs {url}/scalar/v1");
+    }
+
+    Console.WriteLine($"Log in as '{app.Configuration["ParkCycle:Admin:Username"] ?? "admin"}' with the bootstrap password (ParkCycle:Admin:Password; default 'parkcycle-admin' — change it).");
+});
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace ParkCycle.Server.Security;
+
+/// <summary>The three kinds of user.</summary>
+public static class Roles
+{
+    /// <summary>Park administration: everything.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>Investment staff: analysis, gaps, opportunities and enterprise identities; no commercial terms.</summary>
+    public const string Investment = "investment";
+
+    /// <summary>An enterprise: its own data and reports; others anonymised.</summary>
+    public const string Enterprise = "enterprise";
+
+    public static readonly string[] All = [Administrator, Investment, Enterprise];
+}
+
+/// <summary>A user account: PBKDF2-hashed password, role, and for enterprise users the enterprise they act for.</summary>
+public sealed record Account(string Username, string Role, string? Enterprise);
+
+/// <summary>One audited state-changing request.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string User, string Method, string Path, int Status);
+
+/// <summary>
+/// Accounts and the audit trail in a SQLite file beside the grain store. The bootstrap administrator comes from
+/// configuration (<c>ParkCycle:Admin:Username</c>, <c>ParkCycle:Admin:Password</c>) and is created on first use.
+/// </summary>
+public sealed class AccountStore
+{
+    private const int Iterations = 100_000;
+    private readonly string _connectionString;
+
+    public AccountStore(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, role TEXT NOT NULL, enterprise TEXT);
+            CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Creates or replaces an account.</summary>
+    public void Upsert(string username, string password, string role, string? enterprise)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO accounts (username, salt, hash, role, enterprise) VALUES ($u, $s, $h, $r, $e) ON CONFLICT(username) DO UPDATE SET salt = $s, hash = $h, role = $r, enterprise = $e";
+        command.Parameters.AddWithValue("$u", username);
+        command.Parameters.AddWithValue("$s", salt);
+        command.Parameters.AddWithValue("$h", Hash(password, salt));
+        command.Parameters.AddWithValue("$r", role);
+        command.Parameters.AddWithValue("$e", (object?)enterprise ?? DBNull.Value);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The account when the password is right; null otherwise (the same answer for an unknown user).</summary>
+    public Account? Verify(string username, string password)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT salt, hash, role, enterprise FROM accounts WHERE username = $u";
+        command.Parameters.AddWithValue("$u", username);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var expected = (byte[])reader[1];
+        return CryptographicOperations.FixedTimeEquals(expected, Hash(password, (byte[])reader[0]))
+            ? new Account(username, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            : null;
+    }
+
+    public void Audit(string user, string method, string path, int status, DateTimeOffset at)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO audit (at, user, method, path, status) VALUES ($a, $u, $m, $p, $s)";
+        command.Parameters.AddWithValue("$a", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$u", user);
+        command.Parameters.AddWithValue("$m", method);
+        command.Parameters.AddWithValue("$p", path);
+        command.Parameters.AddWithValue("$s", status);
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<AuditEntry> ReadAudit(int skip, int take)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, at, user, method, path, status FROM audit ORDER BY id DESC LIMIT $t OFFSET $s";
+        command.Parameters.AddWithValue("$t", take);
+        command.Parameters.AddWithValue("$s", skip);
+        using var reader = command.ExecuteReader();
+        var list = new List<AuditEntry>();
+        while (reader.Read())
+        {
+            list.Add(new AuditEntry(reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+        }
+
+        return list;
+    }
+
+    private static byte[] Hash(string password, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, 32);
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}

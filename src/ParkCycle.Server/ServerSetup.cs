@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using ParkCycle.Grains;
+using ParkCycle.Server.Security;
+
+namespace ParkCycle.Server;
+
+/// <summary>The host's wiring, one concern per method, so Program.cs reads as a table of contents.</summary>
+public static class ServerSetup
+{
+    /// <summary>Co-hosts the silo (the same wiring as the silo-only host).</summary>
+    public static WebApplicationBuilder AddParkCycleSilo(this WebApplicationBuilder builder)
+    {
+        builder.UseOrleans(silo => silo.UseParkCycle(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>JWT bearer tokens issued by this server, role policies, accounts, the bootstrap administrator, rate limits.</summary>
+    public static WebApplicationBuilder AddParkCycleSecurity(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("ParkCycle");
+        var accounts = new AccountStore(section["AccountsPath"] ?? "data/accounts.db");
+        accounts.Upsert(section["Admin:Username"] ?? "admin", section["Admin:Password"] ?? "parkcycle-admin", Roles.Administrator, null);
+        var key = TokenIssuer.KeyFrom(section["JwtKey"]);
+        builder.Services.AddSingleton(accounts);
+        builder.Services.AddSingleton(sp => new TokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = TokenIssuer.Issuer,
+                ValidAudience = TokenIssuer.Issuer,
+                IssuerSigningKey = key,
+                NameClaimType = ClaimTypes.Name,
+                RoleClaimType = ClaimTypes.Role,
+            };
+        });
+        builder.Services.AddAuthorization();
+        var permits = int.Parse(section["ReportRateLimit"] ?? "600", System.Globalization.CultureInfo.InvariantCulture);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("reports", http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    /// <summary>OpenTelemetry in one place: traces from HTTP through Orleans; metrics with a Prometheus endpoint; OTLP when configured.</summary>
+    public static WebApplicationBuilder AddParkCycleObservability(this WebApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .WithMetrics(m => m.AddMeter(ParkCycleMetrics.MeterName, "Microsoft.Orleans").AddAspNetCoreInstrumentation().AddPrometheusExporter())
+            .WithTracing(t => t.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddAspNetCoreInstrumentation());
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.WithMetrics(m => m.AddOtlpExporter()).WithTracing(t => t.AddOtlpExporter());
+        }
+
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>JSON in snake_case, problem details for every error, OpenAPI.</summary>
+    public static WebApplicationBuilder AddParkCycleApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Records every state-changing request: who, what, when, and how it ended.</summary>
+    public static WebApplication UseParkCycleAudit(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            await next();
+            if (HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method) || HttpMethods.IsPatch(http.Request.Method) || HttpMethods.IsDelete(http.Request.Method))
+            {
+                http.RequestServices.GetRequiredService<AccountStore>().Audit(
+                    http.User.Identity?.Name ?? "anonymous", http.Request.Method, http.Request.Path, http.Response.StatusCode,
+                    http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            }
+        });
+        return app;
+    }
+}
