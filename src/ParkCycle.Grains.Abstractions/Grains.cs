@@ -52,6 +52,9 @@ public interface IParkGrain : IGrainWithStringKey
 
     /// <summary>The latest analysis of a version at least <paramref name="minVersion"/>, computing it off the grain's turn if needed.</summary>
     Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0);
+
+    /// <summary>The current snapshot's mass flows aggregated by chain, for the dashboard's Sankey.</summary>
+    Task<IReadOnlyList<SankeyLink>> GetSankeyAsync();
 }
 
 /// <summary>Open offers and needs of one material in one park (key: <c>park/material</c>), matched with substitutes.</summary>

@@ -198,3 +198,7 @@ public sealed record ProjectInfo(
     [property: Id(5)] string Status,
     [property: Id(6)] DateOnly? CompletedOn,
     [property: Id(7)] IReadOnlyList<ProgressUpdate> Progress);
+
+/// <summary>A Sankey link of the park's mass flows by chain (annual tonnes).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SankeyLink([property: Id(0)] string Source, [property: Id(1)] string Target, [property: Id(2)] decimal Tonnes);

@@ -32,7 +32,36 @@ public sealed class EnterpriseGrain(
         await state.WriteStateAsync();
         var park = GrainFactory.GetGrain<IParkGrain>(profile.ParkId);
         await park.JoinAsync(profile.Id);
+        await PublishDeclaredAsync();
         await park.NotifyChangedAsync(Contribution());
+    }
+
+    /// <summary>
+    /// Declared imports are standing needs and declared disposals standing offers: the exchanges hold them too, so a
+    /// new byproduct report finds the enterprises that buy what it replaces. Their ids are <c>flow:&lt;flow id&gt;</c>.
+    /// </summary>
+    private async Task PublishDeclaredAsync()
+    {
+        foreach (var f in S.Flows)
+        {
+            var material = CatalogReader.Default.Find(f.MaterialId);
+            if (material is null || f.Quantity is not { } q || f.Status != "existing" || !Domain.Units.Unit.TryParse(f.Unit, out var unit))
+            {
+                continue;
+            }
+
+            var annual = new Domain.Units.Quantity(q, unit).ConvertTo(material.Unit).Value;
+            var position = new OpenPosition($"flow:{f.Id}", S.Profile!.Id, material.Id, annual, S.Profile.Latitude, S.Profile.Longitude, DateOnly.MaxValue);
+            if (f.From == Domain.Model.ExternalNode.Import && f.To == S.Profile.Id)
+            {
+                await Exchange(material.Id).NeedAsync(position);
+            }
+            else if (f.From == S.Profile.Id && (Domain.Model.ExternalNode.IsDisposal(f.To) || f.To == Domain.Model.ExternalNode.Market)
+                && material.Category is not (Domain.Model.MaterialCategory.Product or Domain.Model.MaterialCategory.Energy or Domain.Model.MaterialCategory.RawMaterial))
+            {
+                await Exchange(material.Id).OfferAsync(position);
+            }
+        }
     }
 
     public Task<EnterpriseProfile?> GetProfileAsync() => Task.FromResult(S.Profile);

@@ -104,6 +104,9 @@ public sealed class ParkGrain(
         return _cache;
     }
 
+    public Task<IReadOnlyList<SankeyLink>> GetSankeyAsync() =>
+        Task.FromResult<IReadOnlyList<SankeyLink>>([.. MassFlowSankey.ByChain(Snapshot()).Select(l => new SankeyLink(l.Source, l.Target, l.Tonnes))]);
+
     private async Task<AnalysisResult> AnalyseAfterDebounceAsync()
     {
         await Task.Delay(options.Value.AnalysisDebounce);

@@ -79,6 +79,7 @@ public static class ServerSetup
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<ForecastService>();
         return builder;
     }
 

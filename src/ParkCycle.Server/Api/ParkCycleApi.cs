@@ -18,6 +18,9 @@ public static class ParkCycleApi
         parks.MapGet("/", GetPark);
         parks.MapGet("/analysis", GetAnalysis).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
         parks.MapGet("/enterprises", ListEnterprises);
+        parks.MapGet("/sankey", async (string parkId, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetSankeyAsync()))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
+        parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
         enterprises.MapGet("/", GetEnterprise);
@@ -82,7 +85,7 @@ public static class ParkCycleApi
         return Results.Created($"/api/accounts/{request.Username}", new { username = request.Username, role = request.Role, enterprise = request.Enterprise });
     }
 
-    private static IResult ReadAudit(AccountStore accounts, int? page, int? pageSize)
+    private static IResult ReadAudit(AccountStore accounts, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {
         var (p, size) = Paging(page, pageSize);
         var items = accounts.ReadAudit((p - 1) * size, size);
@@ -98,7 +101,12 @@ public static class ParkCycleApi
         return Results.Text(analysis.ReportJson, "application/json");
     }
 
-    private static async Task<IResult> ListEnterprises(string parkId, ClaimsPrincipal user, IGrainFactory grains, int? page, int? pageSize)
+    private static IResult GetForecast(string parkId, ForecastService forecasts) =>
+        forecasts.Current(parkId) is { } forecast
+            ? Results.Ok(forecast)
+            : Results.Problem(title: $"no forecast for park '{parkId}': its dataset or the trained model is missing", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> ListEnterprises(string parkId, ClaimsPrincipal user, IGrainFactory grains, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {
         var (p, size) = Paging(page, pageSize);
         var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();

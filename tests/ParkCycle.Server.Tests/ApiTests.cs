@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ParkCycle.Server.Tests;
+
+public sealed class ApiTests(ServerFactory factory) : IClassFixture<ServerFactory>
+{
+    private static object Offer(decimal quantity = 1200, string unit = "t", string material = "fly-ash") => new
+    {
+        material, quantity, unit, period = "year", available_from = "2026-12-01", available_to = "2027-12-01", price_cny_per_unit = 15, quality_notes = "class II",
+    };
+
+    private static HttpRequestMessage Post(string path, object body, string? key = "auto") =>
+        new(HttpMethod.Post, path)
+        {
+            Content = JsonContent.Create(body),
+            Headers = { { "Idempotency-Key", key == "auto" ? Guid.NewGuid().ToString("N") : key } },
+        };
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    [Fact]
+    public async Task Token_WrongPassword_Is401ProblemDetails_AndMissingFieldsAreNamed()
+    {
+        var client = factory.CreateClient();
+
+        var wrong = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "nope" });
+        var missing = await client.PostAsJsonAsync("/api/auth/token", new { username = "" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("wrong username or password", (await Json(wrong)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var errors = (await Json(missing)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("username", out _) && errors.TryGetProperty("password", out _));
+    }
+
+    [Fact]
+    public async Task NoToken_Is401_OnEveryProtectedEndpoint()
+    {
+        var client = factory.CreateClient();
+        foreach (var path in new[] { "/api/parks/linxiang/", "/api/parks/linxiang/analysis", "/api/enterprises/ut-chp/", "/api/enterprises/ut-chp/reports", "/api/audit" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Enterprise_ReportsItsOwnByproduct_SeesAnonymisedMatches()
+    {
+        using var chp = await factory.UserAsync("chp-user", "enterprise", "ut-chp");
+
+        var response = await chp.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer()));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await Json(response);
+        var matches = body.GetProperty("matches").EnumerateArray().ToList();
+        Assert.NotEmpty(matches); // bm-brick imports clay that fly ash replaces
+        Assert.All(matches, m => Assert.Equal("anonymous", m.GetProperty("counterpart").GetString()));
+        Assert.All(matches, m => Assert.False(string.IsNullOrEmpty(m.GetProperty("counterpart_zone").GetString())));
+    }
+
+    [Fact]
+    public async Task Enterprise_CanNeverReadOrChangeAnotherEnterprisesData()
+    {
+        using var chp = await factory.UserAsync("chp-user-2", "enterprise", "ut-chp");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/enterprises/bm-brick/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/enterprises/bm-brick/reports")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.SendAsync(Post("/api/enterprises/bm-brick/offers", Offer()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 1, unit = "t", needed_by = "2027-01-01" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/analysis")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/sankey")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/forecast")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.PostAsJsonAsync("/api/accounts", new { username = "x", password = "password-123", role = "administrator" })).StatusCode);
+        var list = await Json(await chp.GetAsync("/api/parks/linxiang/enterprises"));
+        Assert.Equal(["ut-chp"], list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToArray());
+        Assert.Equal(HttpStatusCode.OK, (await chp.GetAsync("/api/enterprises/ut-chp/reports")).StatusCode);
+    }
+
+    [Fact]
+    public async Task InvestmentStaff_SeeAnalysisAndIdentities_NotCommercialTermsNorWrites()
+    {
+        using var chp = await factory.UserAsync("chp-user-3", "enterprise", "ut-chp");
+        await chp.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer()));
+        using var investment = await factory.UserAsync("invest-user", "investment");
+
+        var analysis = await investment.GetAsync("/api/parks/linxiang/analysis");
+        var reports = await Json(await investment.GetAsync("/api/enterprises/ut-chp/reports"));
+        var write = await investment.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer()));
+
+        Assert.Equal(HttpStatusCode.OK, analysis.StatusCode);
+        Assert.True((await Json(analysis)).GetProperty("loops").GetArrayLength() >= 20);
+        Assert.All(reports.EnumerateArray(), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("offer").GetProperty("price_cny_per_unit").ValueKind));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        var list = await Json(await investment.GetAsync("/api/parks/linxiang/enterprises?page=1&page_size=10"));
+        Assert.Equal((10, 56), (list.GetProperty("items").GetArrayLength(), list.GetProperty("total").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Administrator_SeesPricesAndTheAuditTrail()
+    {
+        using var chp = await factory.UserAsync("chp-user-4", "enterprise", "ut-chp");
+        await chp.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer(777)));
+        using var admin = await factory.AdminAsync();
+
+        var reports = await Json(await admin.GetAsync("/api/enterprises/ut-chp/reports"));
+        var audit = await Json(await admin.GetAsync("/api/audit"));
+
+        Assert.Contains(reports.EnumerateArray(), r => r.GetProperty("offer").GetProperty("quantity").GetDecimal() == 777 && r.GetProperty("offer").GetProperty("price_cny_per_unit").GetDecimal() == 15);
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), a => a.GetProperty("user").GetString() == "chp-user-4" && a.GetProperty("path").GetString() == "/api/enterprises/ut-chp/offers" && a.GetProperty("status").GetInt32() == 201);
+    }
+
+    [Fact]
+    public async Task BadReport_IsA400ProblemNamingEachField_AndStoresNothing()
+    {
+        using var admin = await factory.AdminAsync();
+        var before = (await Json(await admin.GetAsync("/api/enterprises/bm-conch/reports"))).GetArrayLength();
+
+        var bad = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", Offer(-1, "GJ")));
+        var noKey = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", Offer(), key: null));
+        var badPeriod = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", new { material = "fly-ash", quantity = 1, unit = "t", period = "fortnight", available_from = "2026-12-01", available_to = "2027-01-01" }));
+        var unknown = await admin.SendAsync(Post("/api/enterprises/bm-conch/needs", new { material = "moon-dust", quantity = 1, unit = "t", needed_by = "2027-01-01" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await Json(bad)).GetProperty("errors");
+        Assert.Equal("-1 must be greater than zero", errors.GetProperty("quantity")[0].GetString());
+        Assert.Equal("unit 'GJ' does not match fly-ash, which is measured in t", errors.GetProperty("unit")[0].GetString());
+        Assert.True((await Json(noKey)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.StartsWith("'fortnight' is not one of", (await Json(badPeriod)).GetProperty("errors").GetProperty("period")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("unknown material 'moon-dust'", (await Json(unknown)).GetProperty("errors").GetProperty("material")[0].GetString());
+        Assert.Equal(before, (await Json(await admin.GetAsync("/api/enterprises/bm-conch/reports"))).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task RetryWithTheSameIdempotencyKey_Returns200AndTheSameReport()
+    {
+        using var admin = await factory.AdminAsync();
+
+        var first = await Json(await admin.SendAsync(Post("/api/enterprises/ag-tea/offers", Offer(50, "t", "tea-residue"), "tea-key-1")));
+        var again = await admin.SendAsync(Post("/api/enterprises/ag-tea/offers", Offer(50, "t", "tea-residue"), "tea-key-1"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var second = await Json(again);
+        Assert.True(second.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(first.GetProperty("report_id").GetString(), second.GetProperty("report_id").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_Metrics_Health_AndTheDashboardAreServed()
+    {
+        var client = factory.CreateClient();
+
+        var openapi = await Json(await client.GetAsync("/openapi/v1.json"));
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/enterprises/{id}/offers", out _));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Contains("<div id=\"sankey\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        using var admin = await factory.AdminAsync();
+        await admin.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer(5)));
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("parkcycle_reports_accepted", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportEndpoints_AreRateLimited()
+    {
+        using var limited = await factory.UserAsync("burst-user", "enterprise", "bm-brick");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 45; i++)
+        {
+            statuses.Add((await limited.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 1 + i, unit = "t", needed_by = "2027-01-01" }))).StatusCode);
+        }
+
+        Assert.Equal(40, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ParkCycle.Server.Tests;
+
+/// <summary>The real host (co-hosted silo on a temp SQLite file, seeded Linxiang) behind WebApplicationFactory.</summary>
+public sealed class ServerFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("parkcycle-server-").FullName;
+
+    public const string AdminPassword = "test-admin-password";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ParkCycle:SqlitePath", Path.Combine(_dir, "grains.db"));
+        builder.UseSetting("ParkCycle:AccountsPath", Path.Combine(_dir, "accounts.db"));
+        builder.UseSetting("ParkCycle:Admin:Password", AdminPassword);
+        builder.UseSetting("ParkCycle:SiloPort", "11611");
+        builder.UseSetting("ParkCycle:GatewayPort", "30611");
+        builder.UseSetting("ParkCycle:ReportRateLimit", "40");
+        builder.UseSetting("ParkCycle:AnalysisDebounceMs", "50");
+    }
+
+    public async Task<HttpClient> ClientAsAsync(string username, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => ClientAsAsync("admin", AdminPassword);
+
+    /// <summary>Creates (or replaces) an account through the API as the administrator.</summary>
+    public async Task<HttpClient> UserAsync(string username, string role, string? enterprise = null)
+    {
+        using var admin = await AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/accounts", new { username, password = "password-123", role, enterprise });
+        response.EnsureSuccessStatusCode();
+        return await ClientAsAsync(username, "password-123");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a temp folder left behind is harmless
+        }
+    }
+}
