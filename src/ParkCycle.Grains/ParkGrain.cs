@@ -104,6 +104,38 @@ public sealed class ParkGrain(
         return _cache;
     }
 
+    public Task<byte[]> ExportAsync(string format)
+    {
+        var snapshot = Snapshot();
+        if (format == "json")
+        {
+            return Task.FromResult(DatasetWriter.ToJson(snapshot));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in DatasetWriter.ToFiles(snapshot))
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(bytes);
+            }
+        }
+
+        return Task.FromResult(buffer.ToArray());
+    }
+
+    public async Task<string> ScenarioAsync(IReadOnlyList<string> remove)
+    {
+        var snapshot = Snapshot();
+        return await Task.Run(() =>
+        {
+            var before = ParkAnalyzer.Analyze(snapshot);
+            var (_, report) = Scenario.Compare(snapshot, before, [.. remove], null);
+            return JsonSerializer.Serialize(report, Json);
+        });
+    }
+
     public Task<IReadOnlyList<SankeyLink>> GetSankeyAsync() =>
         Task.FromResult<IReadOnlyList<SankeyLink>>([.. MassFlowSankey.ByChain(Snapshot()).Select(l => new SankeyLink(l.Source, l.Target, l.Tonnes))]);
 

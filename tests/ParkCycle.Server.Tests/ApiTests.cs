@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace ParkCycle.Server.Tests;
 
-public sealed class ApiTests(ServerFactory factory) : IClassFixture<ServerFactory>
+[Collection(ServerCollection.Name)]
+public sealed class ApiTests(ServerFactory factory)
 {
     private static object Offer(decimal quantity = 1200, string unit = "t", string material = "fly-ash") => new
     {

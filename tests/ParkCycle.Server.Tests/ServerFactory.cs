@@ -57,3 +57,10 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>One server for all API tests: its silo owns fixed ports, so two must never run at once.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFactory>
+{
+    public const string Name = "server";
+}

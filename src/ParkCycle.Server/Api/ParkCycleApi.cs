@@ -20,6 +20,9 @@ public static class ParkCycleApi
         parks.MapGet("/enterprises", ListEnterprises);
         parks.MapGet("/sankey", async (string parkId, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetSankeyAsync()))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
+        parks.MapGet("/dataset", ExportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        parks.MapGet("/scenario", RunScenario).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
+        api.MapPost("/datasets", ImportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery();
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
@@ -99,6 +102,91 @@ public static class ParkCycleApi
     {
         var analysis = await grains.GetGrain<IParkGrain>(parkId).GetAnalysisAsync();
         return Results.Text(analysis.ReportJson, "application/json");
+    }
+
+    private static async Task<IResult> ExportDataset(string parkId, IGrainFactory grains, string? format)
+    {
+        format ??= "zip";
+        if (format is not ("zip" or "json"))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["one of: zip, json"] });
+        }
+
+        var bytes = await grains.GetGrain<IParkGrain>(parkId).ExportAsync(format);
+        return Results.File(bytes, format == "zip" ? "application/zip" : "application/json", $"{parkId}.{format}");
+    }
+
+    private static async Task<IResult> RunScenario(string parkId, IGrainFactory grains, string? remove)
+    {
+        var ids = (remove ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length == 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["remove"] = ["name one or more enterprise ids, comma-separated"] });
+        }
+
+        var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();
+        var unknown = ids.Where(i => !members.Contains(i)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["remove"] = [$"unknown enterprise(s): {string.Join(", ", unknown)}"] });
+        }
+
+        return Results.Text(await grains.GetGrain<IParkGrain>(parkId).ScenarioAsync(ids), "application/json");
+    }
+
+    /// <summary>
+    /// Imports a dataset (a zip of the CSV folder, or one JSON document) with the CLI's validation; a dataset with
+    /// any error is refused with every problem listed, and nothing is stored. A park id already loaded is a conflict.
+    /// </summary>
+    private static async Task<IResult> ImportDataset(HttpRequest request, IGrainFactory grains)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        var bytes = body.ToArray();
+        var type = request.ContentType ?? string.Empty;
+        Domain.Datasets.DatasetLoadResult result;
+        if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            result = Domain.Datasets.DatasetReader.ReadJsonDocument(bytes, "upload.json", Domain.Datasets.CatalogReader.Default);
+        }
+        else if (type.StartsWith("application/zip", StringComparison.OrdinalIgnoreCase))
+        {
+            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            try
+            {
+                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes), System.IO.Compression.ZipArchiveMode.Read);
+                foreach (var entry in zip.Entries.Where(e => e.Length <= Domain.Datasets.CsvTableReader.DefaultMaxFileBytes && !string.IsNullOrEmpty(e.Name)))
+                {
+                    using var stream = entry.Open();
+                    using var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy);
+                    files[entry.Name] = copy.ToArray();
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not a zip archive: {ex.Message}"] });
+            }
+
+            result = Domain.Datasets.DatasetReader.ReadFiles(files, Domain.Datasets.CatalogReader.Default);
+        }
+        else
+        {
+            return Results.Problem(title: "send the dataset as application/zip (the CSV folder) or application/json (one document)", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (result.Dataset is not { } dataset)
+        {
+            return Results.Problem(title: "the dataset has errors; nothing was stored", statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, reason = p.Reason, severity = p.Severity.ToString().ToLowerInvariant() }).ToList() });
+        }
+
+        if (!await Grains.SeedParkStartupTask.SeedAsync(grains, dataset))
+        {
+            return Results.Problem(title: $"park '{dataset.Manifest.Id}' is already loaded", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return Results.Created($"/api/parks/{dataset.Manifest.Id}/", new { park = dataset.Manifest.Id, enterprises = dataset.Enterprises.Count, flows = dataset.Flows.Count });
     }
 
     private static IResult GetForecast(string parkId, ForecastService forecasts) =>

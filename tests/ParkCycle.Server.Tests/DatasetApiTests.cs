@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ParkCycle.Server.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class DatasetApiTests(ServerFactory factory)
+{
+    private static ByteArrayContent Body(byte[] bytes, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return content;
+    }
+
+    [Fact]
+    public async Task Export_ThenImportUnderANewId_LoadsTheParkOnce()
+    {
+        using var admin = await factory.AdminAsync();
+
+        var exported = await admin.GetAsync("/api/parks/linxiang/dataset?format=json");
+        Assert.Equal("application/json", exported.Content.Headers.ContentType!.MediaType);
+        var document = JsonNode.Parse(await exported.Content.ReadAsStringAsync())!;
+        Assert.Equal(56, document["enterprises"]!.AsArray().Count);
+        document["id"] = "linxiang-copy";
+        var bytes = Encoding.UTF8.GetBytes(document.ToJsonString());
+
+        var first = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
+        var second = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var park = await admin.GetFromJsonAsync<JsonElement>("/api/parks/linxiang-copy/");
+        Assert.Equal(56, park.GetProperty("enterprises").GetInt32());
+    }
+
+    [Fact]
+    public async Task ExportZip_HoldsTheCsvFolder()
+    {
+        using var admin = await factory.AdminAsync();
+
+        var bytes = await admin.GetByteArrayAsync("/api/parks/linxiang/dataset?format=zip");
+
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        Assert.Contains(zip.Entries, e => e.Name == "flows.csv");
+        Assert.Contains(zip.Entries, e => e.Name == "dataset.json");
+    }
+
+    [Fact]
+    public async Task BrokenUpload_ListsEveryProblem_AndStoresNothing()
+    {
+        using var admin = await factory.AdminAsync();
+        var document = JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!;
+        document["id"] = "broken-park";
+        document["flows"]![0]!["quantity"] = -5;
+        document["enterprises"]![0]!["zone"] = "nowhere";
+
+        var response = await admin.PostAsync("/api/datasets", Body(Encoding.UTF8.GetBytes(document.ToJsonString()), "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("column").GetString() + ": " + p.GetProperty("reason").GetString()).ToList();
+        Assert.Contains("flows[0].quantity: -5 is negative; it must be zero or more", problems);
+        Assert.Contains("enterprises[0].zone: unknown zone 'nowhere' (not in zones.csv)", problems);
+        var park = await admin.GetFromJsonAsync<JsonElement>("/api/parks/broken-park/");
+        Assert.Equal(0, park.GetProperty("enterprises").GetInt32());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync("/api/datasets", Body([1, 2, 3], "text/plain"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyAdministratorsImportOrExport()
+    {
+        using var investment = await factory.UserAsync("invest-ds", "investment");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await investment.GetAsync("/api/parks/linxiang/dataset")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await investment.PostAsync("/api/datasets", Body([], "application/json"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Scenario_ReportsWhatChangesWhenRiversidePlantsLeave()
+    {
+        using var investment = await factory.UserAsync("invest-sc", "investment");
+
+        var scenario = await investment.GetFromJsonAsync<JsonElement>("/api/parks/linxiang/scenario?remove=bj-chem-1,bj-chem-2");
+        var unknown = await investment.GetAsync("/api/parks/linxiang/scenario?remove=nope");
+
+        Assert.Equal(["bj-chem-1", "bj-chem-2"], scenario.GetProperty("removed").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.True(scenario.GetProperty("opportunities_after").GetInt32() <= scenario.GetProperty("opportunities_before").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("unknown enterprise(s): nope", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("remove")[0].GetString());
+    }
+}
