@@ -1,5 +1,6 @@
 using ParkCycle.Server;
 using ParkCycle.Server.Api;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live");
 app.MapHealthChecks("/health/ready");
 app.MapParkCycleApi();
+app.MapOrleansDashboard("/orleans").RequireAuthorization(p => p.RequireRole(ParkCycle.Server.Security.Roles.Administrator));
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 using OpenTelemetry.Trace;
 using ParkCycle.Grains;
 using ParkCycle.Server.Security;
@@ -16,9 +17,16 @@ public static class ServerSetup
     /// <summary>Co-hosts the silo (the same wiring as the silo-only host).</summary>
     public static WebApplicationBuilder AddParkCycleSilo(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.UseParkCycle(builder.Configuration));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseParkCycle(builder.Configuration);
+            silo.AddDashboard(); // the Orleans dashboard, mapped for administrators only
+        });
         return builder;
     }
+
+    /// <summary>The HttpOnly, SameSite=Strict cookie that also carries the token for navigated pages.</summary>
+    public const string TokenCookie = "parkcycle_token";
 
     /// <summary>JWT bearer tokens issued by this server, role policies, accounts, the bootstrap administrator, rate limits.</summary>
     public static WebApplicationBuilder AddParkCycleSecurity(this WebApplicationBuilder builder)
@@ -32,6 +40,19 @@ public static class ServerSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
+            // Pages opened by navigation (the Orleans dashboard) carry the token in the HttpOnly cookie set at login.
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    if (string.IsNullOrEmpty(context.Token) && context.Request.Cookies.TryGetValue(TokenCookie, out var cookie))
+                    {
+                        context.Token = cookie;
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
             o.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = TokenIssuer.Issuer,

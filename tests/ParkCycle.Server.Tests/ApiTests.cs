@@ -166,6 +166,20 @@ public sealed class ApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task OrleansDashboard_IsForAdministratorsOnly()
+    {
+        using var admin = await factory.AdminAsync();
+        using var investment = await factory.UserAsync("invest-dash", "investment");
+
+        var forAdmin = await admin.GetAsync("/orleans/");
+
+        Assert.Equal(HttpStatusCode.OK, forAdmin.StatusCode);
+        Assert.Equal("text/html", forAdmin.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await investment.GetAsync("/orleans/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient(new() { HandleCookies = false }).GetAsync("/orleans/")).StatusCode);
+    }
+
+    [Fact]
     public async Task ReportEndpoints_AreRateLimited()
     {
         using var limited = await factory.UserAsync("burst-user", "enterprise", "bm-brick");

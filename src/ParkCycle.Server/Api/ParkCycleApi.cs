@@ -33,7 +33,7 @@ public static class ParkCycleApi
         return app;
     }
 
-    private static IResult IssueToken(TokenRequest request, AccountStore accounts, TokenIssuer tokens)
+    private static IResult IssueToken(TokenRequest request, AccountStore accounts, TokenIssuer tokens, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Username))
@@ -52,9 +52,14 @@ public static class ParkCycleApi
         }
 
         var account = accounts.Verify(request.Username!, request.Password!);
-        return account is null
-            ? Results.Problem(title: "wrong username or password", statusCode: StatusCodes.Status401Unauthorized)
-            : Results.Ok(new TokenResponse(tokens.Issue(account), "Bearer", account.Role, account.Enterprise));
+        if (account is null)
+        {
+            return Results.Problem(title: "wrong username or password", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var token = tokens.Issue(account);
+        http.Response.Cookies.Append(ServerSetup.TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
+        return Results.Ok(new TokenResponse(token, "Bearer", account.Role, account.Enterprise));
     }
 
     private static async Task<IResult> CreateAccount(AccountRequest request, AccountStore accounts, IGrainFactory grains)

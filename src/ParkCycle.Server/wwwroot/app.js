@@ -54,7 +54,7 @@ document.getElementById('login-form').addEventListener('submit', async e => {
   sessionStorage.setItem('parkcycle', JSON.stringify(session));
   show();
 });
-document.getElementById('logout').addEventListener('click', () => { session = null; sessionStorage.removeItem('parkcycle'); show(); });
+document.getElementById('logout').addEventListener('click', () => { session = null; sessionStorage.removeItem('parkcycle'); document.cookie = 'parkcycle_token=; Max-Age=0; path=/'; show(); });
 
 function show() {
   document.getElementById('login-view').hidden = !!session;
@@ -62,6 +62,7 @@ function show() {
   document.getElementById('who').textContent = session ? `${session.role}${session.enterprise ? ' · ' + session.enterprise : ''}` : '';
   document.getElementById('park-view').hidden = !session || session.role === 'enterprise';
   document.getElementById('enterprise-view').hidden = !session || session.role !== 'enterprise';
+  document.getElementById('orleans-link').hidden = !session || session.role !== 'administrator';
   if (!session) return;
   if (session.role === 'enterprise') loadEnterprise(); else loadPark();
 }
@@ -78,7 +79,9 @@ async function loadPark() {
   if (enterprises.ok) renderEnterprises(enterprises.body.items);
 }
 
+let lastAnalysis = null;
 function renderAnalysis(a) {
+  lastAnalysis = a;
   table('kpis', ['指标 KPI', '值 value', '目标 target', '状态 status'], a.kpis.map(k => [k.name + ' / ' + k.name_en, k.value == null ? '—' : fmt(k.value) + ' ' + k.unit, k.target == null ? '—' : k.direction + ' ' + k.target + ' ' + k.unit, k.status]));
   const plan = a.plan;
   document.getElementById('plan-summary').textContent = `${plan.exchanges.length} exchanges · ${fmt(plan.total_co2e_avoided_t)} t CO2e/a · net ${fmt(plan.total_net_value_cny)} CNY/a (${plan.solver}, ${plan.status})`;
@@ -137,6 +140,13 @@ async function showEnterprise(id) {
   const r = await api(`/api/enterprises/${id}/reports`);
   const box = document.getElementById('enterprise-detail');
   box.innerHTML = `<h3>${id}</h3>`;
+  const b = lastAnalysis?.balance.enterprises.find(x => x.enterprise === id);
+  if (b) {
+    const p = document.createElement('p');
+    p.id = 'detail-balance';
+    p.textContent = `物料平衡 balance — mass in ${fmt(b.mass_in_t)} t, out ${fmt(b.mass_out_t)} t; energy in ${fmt(b.energy_in_gj)} GJ, out ${fmt(b.energy_out_gj)} GJ; water in ${fmt(b.water_in_m3)} m³, out ${fmt(b.water_out_m3)} m³` + (b.flags.length ? ` ⚠ ${b.flags.join('; ')}` : '');
+    box.appendChild(p);
+  }
   const t2 = document.createElement('table'); t2.id = 'detail-reports'; box.appendChild(t2);
   if (r.ok) table('detail-reports', ['report', 'v', 'kind', 'material', 'quantity', 'by'], r.body.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit, x.reporter]));
 }
