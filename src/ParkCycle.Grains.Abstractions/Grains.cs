@@ -53,7 +53,7 @@ public interface IParkGrain : IGrainWithStringKey
     /// <summary>The latest analysis of a version at least <paramref name="minVersion"/>, computing it off the grain's turn if needed.</summary>
     Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0);
 
-    /// <summary>The current snapshot as a dataset document: <c>json</c> (one JSON document) or <c>zip</c> (the CSV folder zipped).</summary>
+    /// <summary>The current snapshot as a dataset document: <c>json</c> (one JSON document), <c>zip</c> (the CSV folder zipped) or <c>xlsx</c> (an Excel workbook, a sheet per table).</summary>
     Task<byte[]> ExportAsync(string format);
 
     /// <summary>The scenario report (docs/analysis.md, <c>scenario</c> section) of enterprises leaving, as JSON; computed off the grain's turn.</summary>

@@ -112,6 +112,11 @@ public sealed class ParkGrain(
             return Task.FromResult(DatasetWriter.ToJson(snapshot));
         }
 
+        if (format == "xlsx")
+        {
+            return Task.FromResult(Domain.Excel.ExcelDataset.Write(snapshot));
+        }
+
         using var buffer = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {

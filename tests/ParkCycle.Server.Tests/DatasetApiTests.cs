@@ -52,6 +52,36 @@ public sealed class DatasetApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task ExcelWorkbook_RoundTrips_ExportThenImportUnderANewId()
+    {
+        using var admin = await factory.AdminAsync();
+        var json = JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!;
+        json["id"] = "linxiang-xlsx";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/datasets", Body(Encoding.UTF8.GetBytes(json.ToJsonString()), "application/json"))).StatusCode);
+
+        var xlsx = await admin.GetAsync("/api/parks/linxiang-xlsx/dataset?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var files = Domain.Excel.ExcelDataset.ToFiles(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var reread = Domain.Datasets.DatasetReader.ReadFiles(files, Domain.Datasets.CatalogReader.Default);
+
+        Assert.Empty(reread.Errors);
+        Assert.Equal(56, reread.Dataset!.Enterprises.Count);
+        Assert.Equal("linxiang-xlsx", reread.Dataset.Manifest.Id);
+        Assert.Equal(json["flows"]!.AsArray().Count, reread.Dataset.Flows.Count);
+    }
+
+    [Fact]
+    public async Task BrokenWorkbook_IsRefusedByField()
+    {
+        using var admin = await factory.AdminAsync();
+
+        var response = await admin.PostAsync("/api/datasets", Body([80, 75, 3, 4, 1, 2], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("body", out _));
+    }
+
+    [Fact]
     public async Task BrokenUpload_ListsEveryProblem_AndStoresNothing()
     {
         using var admin = await factory.AdminAsync();

@@ -109,16 +109,19 @@ public static class ParkCycleApi
         return Results.Text(analysis.ReportJson, "application/json");
     }
 
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static async Task<IResult> ExportDataset(string parkId, IGrainFactory grains, string? format)
     {
         format ??= "zip";
-        if (format is not ("zip" or "json"))
+        if (format is not ("zip" or "json" or "xlsx"))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["one of: zip, json"] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["one of: zip, json, xlsx"] });
         }
 
         var bytes = await grains.GetGrain<IParkGrain>(parkId).ExportAsync(format);
-        return Results.File(bytes, format == "zip" ? "application/zip" : "application/json", $"{parkId}.{format}");
+        var type = format switch { "zip" => "application/zip", "xlsx" => Xlsx, _ => "application/json" };
+        return Results.File(bytes, type, $"{parkId}.{format}");
     }
 
     private static async Task<IResult> RunScenario(string parkId, IGrainFactory grains, string? remove)
@@ -175,9 +178,20 @@ public static class ParkCycleApi
 
             result = Domain.Datasets.DatasetReader.ReadFiles(files, Domain.Datasets.CatalogReader.Default);
         }
+        else if (type.StartsWith(Xlsx, StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                result = Domain.Datasets.DatasetReader.ReadFiles(Domain.Excel.ExcelDataset.ToFiles(new MemoryStream(bytes)), Domain.Datasets.CatalogReader.Default);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not an Excel workbook: {ex.Message}"] });
+            }
+        }
         else
         {
-            return Results.Problem(title: "send the dataset as application/zip (the CSV folder) or application/json (one document)", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return Results.Problem(title: $"send the dataset as application/zip (the CSV folder), application/json (one document) or {Xlsx} (a workbook)", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (result.Dataset is not { } dataset)
