@@ -3,7 +3,10 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Graph;
 
-/// <summary>An enterprise's balance with what is worth a look: an imbalance beyond the tolerance, or flows of unknown quantity.</summary>
+/// <summary>
+/// An enterprise's balance with what is worth a look: a mass imbalance beyond the tolerance, an energy imbalance
+/// beyond it at an enterprise that delivers energy, or flows of unknown quantity.
+/// </summary>
 /// <param name="MassImbalance">|in − out| / max(in, out) for mass; null when the enterprise moves no mass.</param>
 public sealed record BalanceLine(
     string Enterprise,
@@ -40,7 +43,9 @@ public sealed class BalanceCalculator(FlowGraph graph, decimal tolerance)
                 flags.Add($"mass imbalance {b.RelativeMassImbalance:P0} (in {b.MassIn.Tonnes:0.#} t, out {b.MassOut.Tonnes:0.#} t)");
             }
 
-            if (b.RelativeEnergyImbalance > tolerance)
+            // An end user turns all the energy it buys into products and losses, so energy in without energy out
+            // is normal; only an enterprise that also delivers energy (a converter or heat recoverer) is checked.
+            if (b.EnergyOut.Gigajoules > 0 && b.RelativeEnergyImbalance > tolerance)
             {
                 flags.Add($"energy imbalance {b.RelativeEnergyImbalance:P0}");
             }

@@ -132,6 +132,23 @@ public class HandCheckedParkTests
     }
 
     [Fact]
+    public void Balance_FlagsEnergyOnlyWhereEnergyIsDelivered()
+    {
+        var park = new ParkBuilder()
+            .Enterprise("User", null, null)
+            .Enterprise("Kiln", null, null)
+            .Flow(ExternalNode.Import, "User", "electricity", 500)
+            .Flow(ExternalNode.Import, "Kiln", "electricity", 100)
+            .Flow("Kiln", "User", "waste-heat-kiln-exhaust", 1440)
+            .Build();
+
+        var lines = ParkAnalyzer.Analyze(park).Balance.Enterprises.ToDictionary(l => l.Enterprise);
+
+        Assert.DoesNotContain(lines["User"].Flags, f => f.StartsWith("energy", StringComparison.Ordinal));
+        Assert.Contains(lines["Kiln"].Flags, f => f.StartsWith("energy imbalance 75", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownCoordinates_GiveDistanceUnknownNotZero()
     {
         var park = new ParkBuilder()
