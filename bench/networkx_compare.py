@@ -39,6 +39,13 @@ def num(text):
     return float(text) if text not in ("", None) else None
 
 
+def haversine(lat1, lon1, lat2, lon2):
+    d_lat = math.radians(lat2 - lat1)
+    d_lon = math.radians(lon2 - lon1)
+    h = math.sin(d_lat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(d_lon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def matchmaking(export, top=10, carbon=90.0, approach=10.0):
     materials = {m["id"]: m for m in read(os.path.join(export, "materials.csv"))}
     rules = read(os.path.join(export, "rules.csv"))
@@ -56,7 +63,8 @@ def matchmaking(export, top=10, carbon=90.0, approach=10.0):
         offered = num(o["quantity"])
         lat, lon = num(o["lat"]), num(o["lon"])
         cos_lat = math.cos(math.radians(lat)) if lat is not None else 1.0
-        rate = {"t": 0.5, "kg": 0.5, "m3": 0.02}.get("t", 0.5)
+        # the engine's default transport rates (MatchOptions), per base unit of the material's dimension
+        rate = {"Mass": 0.5, "Volume": 0.02}.get(src["dimension"], 0.8) * float(src["unit_to_base"])
         best = []
         targets = [(o["material"], 1.0, None)]
         seen = {o["material"]}
@@ -88,7 +96,7 @@ def matchmaking(export, top=10, carbon=90.0, approach=10.0):
                     dx = (nlon - lon) * cos_lat
                     dy = nlat - lat
                     km = math.sqrt(dx * dx + dy * dy) * KM_PER_DEG
-                    if km > limit * 1.001:
+                    if km > limit * 1.01 or (km > limit * 0.99 and haversine(lat, lon, nlat, nlon) > limit):
                         continue
                     if offered is not None and qty is not None:
                         score = min(offered, qty / ratio) * (co2e + gate - km * rate)

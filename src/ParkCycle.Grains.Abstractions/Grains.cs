@@ -92,3 +92,15 @@ public interface IRetrofitProjectGrain : IGrainWithStringKey
 
     Task<ProjectInfo?> GetAsync();
 }
+
+/// <summary>
+/// One proposed connection between an offer and a need (key: <c>offer-report-id|need-report-id</c>). Each side
+/// agrees for itself; only then do the two enterprises learn who the other is.
+/// </summary>
+public interface IConnectionGrain : IGrainWithStringKey
+{
+    /// <summary>Records that <paramref name="enterprise"/> agrees; it must be the offer's supplier or the need's consumer.</summary>
+    Task<Connection?> AgreeAsync(string supplier, string consumer, string enterprise);
+
+    Task<Connection?> GetAsync();
+}

@@ -202,3 +202,16 @@ public sealed record ProjectInfo(
 /// <summary>A Sankey link of the park's mass flows by chain (annual tonnes).</summary>
 [GenerateSerializer, Immutable]
 public sealed record SankeyLink([property: Id(0)] string Source, [property: Id(1)] string Target, [property: Id(2)] decimal Tonnes);
+
+/// <summary>A proposed connection between an offer and a need: identities are revealed only once both sides agree.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Connection(
+    [property: Id(0)] string OfferReportId,
+    [property: Id(1)] string NeedReportId,
+    [property: Id(2)] string Supplier,
+    [property: Id(3)] string Consumer,
+    [property: Id(4)] bool SupplierAgreed,
+    [property: Id(5)] bool ConsumerAgreed)
+{
+    public bool Agreed => SupplierAgreed && ConsumerAgreed;
+}

@@ -144,11 +144,6 @@ public sealed class Matchmaker(SubstitutionIndex substitutions, MatchOptions opt
             {
                 var limit = MaxDistance(source, candidate.Way);
                 var distance = Geo.DistanceKm(offer.Latitude, offer.Longitude, candidate.Need.Latitude, candidate.Need.Longitude);
-                if (distance is { } d && d > limit)
-                {
-                    continue; // the fast flat-earth filter let through a pair just past the limit
-                }
-
                 result.Add(Value(offer, candidate.Need, source, substitutions.Material(candidate.Need.MaterialId), candidate.Way, distance, limit, reaches));
             }
         }
@@ -181,7 +176,10 @@ public sealed class Matchmaker(SubstitutionIndex substitutions, MatchOptions opt
                 var dx = (slot.Longitude - lon) * cosLat;
                 var dy = slot.Latitude - lat;
                 var km = Math.Sqrt((dx * dx) + (dy * dy)) * Geo.KmPerDegree;
-                if (km > limit * 1.001)
+
+                // The flat-earth screen is within 1% over 200 km; pairs near the limit are decided by the great
+                // circle, so a pair just past it never takes the place of a valid one in the top list.
+                if (km > limit * 1.01 || (km > limit * 0.99 && Geo.HaversineKm(lat, lon, slot.Latitude, slot.Longitude) > limit))
                 {
                     continue;
                 }
@@ -286,17 +284,6 @@ public static class Geo
     /// <summary>Kilometres per degree of latitude (mean Earth radius).</summary>
     public const double KmPerDegree = EarthRadiusKm * Math.PI / 180.0;
 
-    /// <summary>
-    /// Equirectangular distance in km: within 0.1% of the great circle over a park's few tens of km,
-    /// and cheap enough to screen millions of candidate pairs.
-    /// </summary>
-    public static double FlatKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        var x = (lon2 - lon1) * Math.Cos((lat1 + lat2) * Math.PI / 360.0);
-        var y = lat2 - lat1;
-        return Math.Sqrt((x * x) + (y * y)) * KmPerDegree;
-    }
-
     /// <summary>Haversine distance in km; null when either end has no coordinates.</summary>
     public static decimal? DistanceKm(decimal? lat1, decimal? lon1, decimal? lat2, decimal? lon2)
     {
@@ -305,10 +292,16 @@ public static class Geo
             return null;
         }
 
-        static double Rad(decimal deg) => (double)deg * Math.PI / 180.0;
-        var dLat = Rad(a2 - a1);
-        var dLon = Rad(o2 - o1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(a1)) * Math.Cos(Rad(a2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return (decimal)(2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h))));
+        return (decimal)HaversineKm((double)a1, (double)o1, (double)a2, (double)o2);
+    }
+
+    /// <summary>Haversine distance in km between two points given in degrees.</summary>
+    public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double Rad = Math.PI / 180.0;
+        var dLat = (lat2 - lat1) * Rad;
+        var dLon = (lon2 - lon1) * Rad;
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(lat1 * Rad) * Math.Cos(lat2 * Rad) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 }

@@ -166,6 +166,33 @@ public sealed class ApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task Connection_RevealsIdentitiesOnlyWhenBothSidesAgree()
+    {
+        using var supplier = await factory.UserAsync("conn-supplier", "enterprise", "lg-steel");
+        using var consumer = await factory.UserAsync("conn-consumer", "enterprise", "bm-aac");
+        using var stranger = await factory.UserAsync("conn-stranger", "enterprise", "ag-tea");
+        await supplier.SendAsync(Post("/api/enterprises/lg-steel/offers", Offer(3000, "t", "steel-slag")));
+        var needKey = Guid.NewGuid().ToString("N");
+        var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = "2027-06-01" }, needKey)));
+        var match = need.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("source_material").GetString() == "steel-slag" && m.GetProperty("connection_id").GetString()!.StartsWith("lg-steel-r", StringComparison.Ordinal));
+        Assert.Equal("anonymous", match.GetProperty("counterpart").GetString());
+        var id = match.GetProperty("connection_id").GetString();
+
+        var intruder = await stranger.PostAsJsonAsync("/api/enterprises/ag-tea/connections", new { connection_id = id });
+        var first = await Json(await consumer.PostAsJsonAsync("/api/enterprises/bm-aac/connections", new { connection_id = id }));
+        var second = await Json(await supplier.PostAsJsonAsync("/api/enterprises/lg-steel/connections", new { connection_id = id }));
+        var again = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = "2027-06-01" }, needKey)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, intruder.StatusCode);
+        Assert.False(first.GetProperty("agreed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("counterpart").ValueKind);
+        Assert.True(second.GetProperty("agreed").GetBoolean());
+        Assert.Equal("bm-aac", second.GetProperty("counterpart").GetString());
+        var revealed = again.GetProperty("matches").EnumerateArray().Single(m => m.GetProperty("connection_id").GetString() == id);
+        Assert.Equal(("lg-steel", true), (revealed.GetProperty("counterpart").GetString(), revealed.GetProperty("connected").GetBoolean()));
+    }
+
+    [Fact]
     public async Task OrleansDashboard_IsForAdministratorsOnly()
     {
         using var admin = await factory.AdminAsync();

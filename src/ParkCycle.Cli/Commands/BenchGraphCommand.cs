@@ -160,10 +160,10 @@ internal static class BenchGraphCommand
         File.WriteAllText(Path.Combine(dir, "needs.csv"), needs.ToString());
         File.WriteAllText(Path.Combine(dir, "rules.csv"), DatasetWriter.ToCsv(DatasetSchema.Substitutions, DatasetWriter.RowsOf(
             new ParkDataset(park.Manifest, [], [], [], [], [.. park.AllSubstitutions], [], [], MaterialCatalog.Empty), DatasetSchema.Substitutions)));
-        var materials = new StringBuilder("id,category,temperature_c,unit_to_base\n");
+        var materials = new StringBuilder("id,category,temperature_c,unit_to_base,dimension\n");
         foreach (var m in park.AllMaterials)
         {
-            materials.Append(inv, $"{m.Id},{Codes<MaterialCategory>.Of(m.Category)},{m.TemperatureC},{m.Unit.ToBase}\n");
+            materials.Append(inv, $"{m.Id},{Codes<MaterialCategory>.Of(m.Category)},{m.TemperatureC},{m.Unit.ToBase},{m.Unit.Dimension}\n");
         }
 
         File.WriteAllText(Path.Combine(dir, "materials.csv"), materials.ToString());

@@ -18,8 +18,14 @@ public sealed record NeedRequest(string? Material, decimal? Quantity, string? Un
 /// <summary>A page of a list.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-/// <summary>A match as a user may see it: the counterpart is named only to administrators and investment staff.</summary>
-public sealed record MatchView(string Counterpart, string? CounterpartZone, string SourceMaterial, string ReplacedMaterial, decimal? Quantity, string Unit, decimal? DistanceKm, decimal? Co2eAvoidedT);
+/// <summary>
+/// A match as a user may see it: the counterpart is named to administrators and investment staff, and to an
+/// enterprise only once both sides have agreed to connect (<see cref="ConnectionId"/>).
+/// </summary>
+public sealed record MatchView(string Counterpart, string? CounterpartZone, string SourceMaterial, string ReplacedMaterial, decimal? Quantity, string Unit, decimal? DistanceKm, decimal? Co2eAvoidedT, string ConnectionId, bool Connected);
+
+/// <summary><c>POST /api/enterprises/{id}/connections</c> body: agree to connect on a proposed match.</summary>
+public sealed record ConnectRequest(string? ConnectionId);
 
 /// <summary>The answer to an accepted report.</summary>
 public sealed record ReportAccepted(string ReportId, int Version, bool Duplicate, IReadOnlyList<MatchView> Matches);

@@ -30,6 +30,7 @@ public static class ParkCycleApi
         enterprises.MapGet("/reports", GetReports);
         enterprises.MapPost("/offers", ReportOffer).RequireRateLimiting("reports");
         enterprises.MapPost("/needs", ReportNeed).RequireRateLimiting("reports");
+        enterprises.MapPost("/connections", Connect);
         return app;
     }
 
@@ -304,12 +305,68 @@ public static class ParkCycleApi
         {
             var other = m.Supplier == self ? m.Consumer : m.Supplier;
             var zone = (await grains.GetGrain<IEnterpriseGrain>(other).GetProfileAsync())?.Zone;
+            var connectionId = $"{m.OfferReportId}|{m.NeedReportId}";
+            var connected = (await grains.GetGrain<IConnectionGrain>(connectionId).GetAsync())?.Agreed == true;
             // Until both sides agree to connect, an enterprise learns material, quantity, zone and distance, not who.
-            views.Add(new MatchView(anonymous ? "anonymous" : other, zone, m.SourceMaterial, m.ReplacedMaterial, m.Quantity, m.Unit, m.DistanceKm, m.Co2eAvoidedT));
+            views.Add(new MatchView(anonymous && !connected ? "anonymous" : other, zone, m.SourceMaterial, m.ReplacedMaterial, m.Quantity, m.Unit, m.DistanceKm, m.Co2eAvoidedT, connectionId, connected));
         }
 
         var body = new ReportAccepted(outcome.ReportId!, outcome.Version, outcome.Duplicate, views);
         return outcome.Duplicate ? Results.Ok(body) : Results.Created($"/api/enterprises/{self}/reports", body);
+    }
+
+    /// <summary>
+    /// An enterprise (or the administration for it) agrees to connect on a match; once both sides have agreed, each
+    /// learns who the other is. The connection id is the one a match carries (<c>offer-report|need-report</c>).
+    /// </summary>
+    private static async Task<IResult> Connect(string id, ConnectRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!MayWrite(user, id))
+        {
+            return Forbidden();
+        }
+
+        var parts = request.ConnectionId?.Split('|') ?? [];
+        if (parts.Length != 2)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["expected 'offer-report-id|need-report-id' as a match gives it"] });
+        }
+
+        // Report ids start with their enterprise's id; declared flows (flow:…) belong to their enterprise too.
+        var supplier = await OwnerAsync(parts[0], grains);
+        var consumer = await OwnerAsync(parts[1], grains);
+        if (supplier is null || consumer is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["unknown offer or need"] });
+        }
+
+        var connection = await grains.GetGrain<IConnectionGrain>(request.ConnectionId!).AgreeAsync(supplier, consumer, id);
+        if (connection is null)
+        {
+            return Forbidden();
+        }
+
+        return Results.Ok(new
+        {
+            connection_id = request.ConnectionId,
+            supplier_agreed = connection.SupplierAgreed,
+            consumer_agreed = connection.ConsumerAgreed,
+            agreed = connection.Agreed,
+            counterpart = connection.Agreed ? (id == supplier ? consumer : supplier) : null,
+        });
+    }
+
+    private static async Task<string?> OwnerAsync(string reportId, IGrainFactory grains)
+    {
+        var index = reportId.LastIndexOf("-r", StringComparison.Ordinal);
+        var enterprise = index > 0 ? reportId[..index] : null;
+        if (enterprise is null)
+        {
+            return null;
+        }
+
+        var reports = await grains.GetGrain<IEnterpriseGrain>(enterprise).GetReportsAsync();
+        return reports.Any(r => r.ReportId == reportId) ? enterprise : null;
     }
 
     private static Dictionary<string, string[]> Required(HttpContext http, params (string? Value, string Field)[] fields)

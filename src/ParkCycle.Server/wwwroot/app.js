@@ -179,13 +179,29 @@ async function submitForm(form, path, resultId) {
 document.getElementById('offer-form').addEventListener('submit', async e => {
   e.preventDefault();
   const body = await submitForm(e.target, `/api/enterprises/${session.enterprise}/offers`, 'offer-result');
-  if (body) table('matches', ['对方 counterpart', '园区 zone', '物料', '替代', '数量', '距离 km', 'CO2e t/a'],
-    body.matches.map(m => [m.counterpart, m.counterpart_zone, m.source_material, m.replaced_material, fmt(m.quantity) + ' ' + m.unit, fmt(m.distance_km), fmt(m.co2e_avoided_t)]));
+  if (body) showMatches(body.matches);
 });
 document.getElementById('need-form').addEventListener('submit', async e => {
   e.preventDefault();
-  await submitForm(e.target, `/api/enterprises/${session.enterprise}/needs`, 'need-result');
+  const body = await submitForm(e.target, `/api/enterprises/${session.enterprise}/needs`, 'need-result');
+  if (body) showMatches(body.matches);
 });
+
+// Matches stay anonymous until both sides press "connect" on the same match.
+function showMatches(matches) {
+  const el = table('matches', ['对方 counterpart', '园区 zone', '物料', '替代', '数量', '距离 km', 'CO2e t/a', ''],
+    matches.map(m => [m.counterpart, m.counterpart_zone, m.source_material, m.replaced_material, fmt(m.quantity) + ' ' + m.unit, fmt(m.distance_km), fmt(m.co2e_avoided_t), '']));
+  [...el.rows].slice(1).forEach((row, i) => {
+    const button = document.createElement('button');
+    button.textContent = matches[i].connected ? '已对接 connected' : '同意对接 connect';
+    button.disabled = matches[i].connected;
+    button.addEventListener('click', async () => {
+      const r = await api(`/api/enterprises/${session.enterprise}/connections`, { method: 'POST', body: JSON.stringify({ connection_id: matches[i].connection_id }) });
+      if (r.ok) { button.textContent = r.body.agreed ? `已对接 ${r.body.counterpart}` : '等待对方 waiting'; button.disabled = true; }
+    });
+    row.cells[7].appendChild(button);
+  });
+}
 
 applyLanguage();
 show();
