@@ -27,14 +27,18 @@ public sealed class ExchangePlanner(MatchOptions options)
         var usable = opportunities.Where(o => o.Quantity is > 0 && o.TransportCnyPerUnit is not null).ToList();
         var excluded = opportunities.Count(o => o.Quantity is null || o.TransportCnyPerUnit is null);
         var weights = usable.Select(Weight).ToList();
-        // Each offer brings its best few positive-value candidates to the LP: the park-scale LP stays small
-        // (the synthetic 10,000-enterprise park: ~3 per offer instead of 10) at little cost in optimality.
-        var chosen = Enumerable.Range(0, usable.Count)
-            .Where(i => weights[i] > 0)
-            .GroupBy(i => usable[i].OfferId, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderByDescending(i => weights[i] * usable[i].Quantity!.Value).Take(options.PlanCandidatesPerOffer))
-            .Order()
-            .ToList();
+        // A real park's LP takes every positive candidate. In a very large one each offer brings only its best
+        // few, so the LP stays small (the synthetic 10,000-enterprise park: 3 per offer instead of 10) at little
+        // cost in optimality.
+        var chosen = Enumerable.Range(0, usable.Count).Where(i => weights[i] > 0).ToList();
+        if (chosen.Count > options.PlanExactUpTo)
+        {
+            chosen = chosen
+                .GroupBy(i => usable[i].OfferId, StringComparer.Ordinal)
+                .SelectMany(g => g.OrderByDescending(i => weights[i] * usable[i].Quantity!.Value).Take(options.PlanCandidatesPerOffer))
+                .Order()
+                .ToList();
+        }
         if (chosen.Count == 0)
         {
             return new ExchangePlan([], 0, 0, 0, 0, excluded, "GLOP", "nothing to plan");

@@ -53,8 +53,17 @@ public sealed record MatchOptions
     /// <summary>Most opportunities kept per offer (the most valuable). The default value is 10.</summary>
     public int MaxOpportunitiesPerOffer { get; init; } = 10;
 
-    /// <summary>Most candidates per offer the optimiser weighs (the most valuable positive ones). The default value is 3.</summary>
+    /// <summary>
+    /// Most candidates per offer the optimiser weighs (the most valuable positive ones) once a park has more
+    /// than <see cref="PlanExactUpTo"/> positive opportunities. The default value is 3.
+    /// </summary>
     public int PlanCandidatesPerOffer { get; init; } = 3;
+
+    /// <summary>
+    /// Up to this many positive opportunities the optimiser weighs all of them (an exact optimum over the
+    /// opportunities); beyond it, each offer's best <see cref="PlanCandidatesPerOffer"/>. The default value is 20,000.
+    /// </summary>
+    public int PlanExactUpTo { get; init; } = 20_000;
 }
 
 /// <summary>An output on offer: a flow to disposal or out of the park, or a byproduct report.</summary>

@@ -27,6 +27,31 @@ public class PlannerTests
         Assert.Equal(best, plan.Exchanges.Sum(e => e.Quantity!.Value * planner.Weight(e)), 2);
     }
 
+    [Fact]
+    public void Plan_WeighsEveryCandidateOfAnOffer_UnlessTheParkIsHuge()
+    {
+        // One offer of 10 t, five needs: three small valuable ones (1 t each at 100 CNY/t) and two large
+        // cheaper ones (20 and 19 CNY/t). By hand: the three small ones (300) and 7 t to n3 (140) = 440.
+        // Pruned to the best three by total value (n3 200, n4 190, n0 100): n0 (100) and 9 t to n3 (180) = 280.
+        var opportunities = new List<ExchangeOpportunity>
+        {
+            Opportunity("o0", "n0", 1, 2, 80),
+            Opportunity("o0", "n1", 1, 2, 80),
+            Opportunity("o0", "n2", 1, 2, 80),
+            Opportunity("o0", "n3", 10, 1, 70),
+            Opportunity("o0", "n4", 10, 1, 71),
+        };
+        var offers = new Dictionary<string, decimal> { ["o0"] = 10 };
+        var needs = new Dictionary<string, decimal> { ["n0"] = 1, ["n1"] = 1, ["n2"] = 1, ["n3"] = 10, ["n4"] = 10 };
+
+        var exact = new ExchangePlanner(new MatchOptions()).Compute(opportunities, offers, needs);
+        var pruned = new ExchangePlanner(new MatchOptions { PlanExactUpTo = 0 }).Compute(opportunities, offers, needs);
+
+        Assert.Equal(440m, exact.Objective);
+        Assert.Equal([("Cn0", 1m), ("Cn1", 1m), ("Cn2", 1m), ("Cn3", 7m)], exact.Exchanges.Select(e => (e.Consumer, e.Quantity!.Value)).OrderBy(e => e.Consumer).ToArray());
+        Assert.Equal(280m, pruned.Objective);
+    }
+
     private static decimal Exhaustive(List<ExchangeOpportunity> opportunities, Dictionary<string, decimal> offers, Dictionary<string, decimal> needs, ExchangePlanner planner)
     {
         var best = 0m;
