@@ -107,7 +107,8 @@ internal static class HtmlReport
             return "<p>No mass flows of known quantity.</p>";
         }
 
-        const double width = 1000, height = 560, nodeWidth = 18, gap = 14;
+        // The right-hand column needs room for the longest bilingual label ("园内利用 in-park → 建材/浮标 building materials").
+        const double width = 1100, height = 560, nodeWidth = 18, gap = 14, labelRoom = 340;
         var columns = new[] { "L:", "M:", "R:" };
         var nodeValue = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var ((from, to), v) in links)
@@ -128,7 +129,7 @@ internal static class HtmlReport
         for (var c = 0; c < columns.Length; c++)
         {
             var y = 0.0;
-            var x = c * ((width - nodeWidth - 240) / 2);
+            var x = c * ((width - nodeWidth - labelRoom) / 2);
             foreach (var (name, value) in nodeValue.Where(n => n.Key.StartsWith(columns[c], StringComparison.Ordinal)).OrderByDescending(n => n.Value))
             {
                 var h = Math.Max(1, (double)value * scale);
