@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Graph;
 using ParkCycle.Grains.Abstractions;
@@ -7,12 +8,18 @@ namespace ParkCycle.Grains;
 /// <summary>
 /// Open offers and needs of one material in one park (key <c>park/material</c>). Matching uses the graph
 /// engine's rules: an offer looks at needs of its own material and of every material a rule says it can
-/// replace (held by those materials' exchanges); a need looks the other way.
+/// replace (held by those materials' exchanges); a need looks the other way. Reentrant, so that every
+/// enterprise reporting the same material does not queue behind one durable write at a time: changes made
+/// while a write is in flight are stored together by the next write (see <see cref="PersistAsync"/>).
 /// </summary>
+[Reentrant]
 public sealed class MaterialExchangeGrain(
     [PersistentState("exchange", GrainStorage.Name)] IPersistentState<ExchangeState> state) : Grain, IMaterialExchangeGrain
 {
     private static readonly Lazy<SubstitutionIndex> Rules = new(() => new SubstitutionIndex(CatalogReader.Default.Substitutions, CatalogReader.Default.Find));
+
+    private Task _writing = Task.CompletedTask;
+    private Task? _nextWrite;
 
     private string Park => this.GetPrimaryKeyString().Split('/')[0];
 
@@ -21,7 +28,7 @@ public sealed class MaterialExchangeGrain(
     public async Task<IReadOnlyList<ExchangeMatch>> OfferAsync(OpenPosition offer)
     {
         state.State.Offers[offer.ReportId] = offer;
-        await state.WriteStateAsync();
+        await PersistAsync();
         var needs = new List<ExchangeNeed>();
         foreach (var target in Rules.Value.RulesFrom(MaterialId).Select(r => r.TargetMaterialId).Prepend(MaterialId).Distinct(StringComparer.Ordinal))
         {
@@ -35,7 +42,7 @@ public sealed class MaterialExchangeGrain(
     public async Task<IReadOnlyList<ExchangeMatch>> NeedAsync(OpenPosition need)
     {
         state.State.Needs[need.ReportId] = need;
-        await state.WriteStateAsync();
+        await PersistAsync();
         var offers = new List<ExchangeOffer>();
         foreach (var source in Rules.Value.RulesTo(MaterialId).Select(r => r.SourceMaterialId).Prepend(MaterialId).Distinct(StringComparer.Ordinal))
         {
@@ -50,13 +57,41 @@ public sealed class MaterialExchangeGrain(
     {
         if (state.State.Offers.Remove(reportId) | state.State.Needs.Remove(reportId))
         {
-            await state.WriteStateAsync();
+            await PersistAsync();
         }
     }
 
     public Task<IReadOnlyList<OpenPosition>> GetOffersAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. state.State.Offers.Values]);
 
     public Task<IReadOnlyList<OpenPosition>> GetNeedsAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. state.State.Needs.Values]);
+
+    /// <summary>
+    /// Durably stores every change made so far. Turns interleave only at awaits, so at most one write is in
+    /// flight; callers arriving meanwhile share the single write that follows it, which captures all their
+    /// changes. Each caller returns only once a write that started after its change has completed.
+    /// </summary>
+    private Task PersistAsync()
+    {
+        return _nextWrite ??= WriteAfterAsync(_writing);
+
+        async Task WriteAfterAsync(Task previous)
+        {
+            // Yield first so _nextWrite is set before this write takes its place, even when nothing is in flight.
+            await Task.Yield();
+            try
+            {
+                await previous;
+            }
+            catch (Exception)
+            {
+                // That write's failure belongs to its own callers; this write stands on its own.
+            }
+
+            _writing = _nextWrite!;
+            _nextWrite = null;
+            await state.WriteStateAsync();
+        }
+    }
 
     private IMaterialExchangeGrain Other(string material) => GrainFactory.GetGrain<IMaterialExchangeGrain>($"{Park}/{material}");
 
