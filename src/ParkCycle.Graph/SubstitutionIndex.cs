@@ -34,8 +34,10 @@ public sealed class SubstitutionIndex
     /// <summary>
     /// Every way <paramref name="source"/> can replace <paramref name="target"/>: the identity when they are
     /// the same material, and each rule from one to the other whose heat condition holds.
+    /// <paramref name="sourceTemperatureC"/> is the source's actual temperature (°C) when known, e.g. from a
+    /// byproduct report; null means the material's catalogue temperature.
     /// </summary>
-    public IEnumerable<Substitution> Ways(string source, string target, decimal heatApproachC = 10m)
+    public IEnumerable<Substitution> Ways(string source, string target, decimal heatApproachC = 10m, decimal? sourceTemperatureC = null)
     {
         if (source == target)
         {
@@ -44,7 +46,7 @@ public sealed class SubstitutionIndex
 
         foreach (var rule in RulesFrom(source))
         {
-            if (rule.TargetMaterialId == target && IsHotEnough(rule, heatApproachC))
+            if (rule.TargetMaterialId == target && IsHotEnough(rule, sourceTemperatureC ?? _materials(source)?.TemperatureC, heatApproachC))
             {
                 yield return new Substitution(source, target, rule.Ratio, rule, rule.MaxDistanceKm);
             }
@@ -56,11 +58,17 @@ public sealed class SubstitutionIndex
     /// the target's own temperature plus the approach <paramref name="heatApproachC"/> (ΔTmin).
     /// Rules between materials without temperatures always hold.
     /// </summary>
-    public bool IsHotEnough(SubstitutionRule rule, decimal heatApproachC)
+    public bool IsHotEnough(SubstitutionRule rule, decimal heatApproachC) =>
+        IsHotEnough(rule, _materials(rule.SourceMaterialId)?.TemperatureC, heatApproachC);
+
+    /// <summary>
+    /// Whether a source at <paramref name="sourceTemperatureC"/> (°C; null when it has none) is hot enough for
+    /// the rule: at or above the rule's minimum and the target's temperature plus <paramref name="heatApproachC"/>.
+    /// </summary>
+    public bool IsHotEnough(SubstitutionRule rule, decimal? sourceTemperatureC, decimal heatApproachC)
     {
-        var source = _materials(rule.SourceMaterialId);
         var target = _materials(rule.TargetMaterialId);
-        if (source?.TemperatureC is not { } sourceC)
+        if (sourceTemperatureC is not { } sourceC)
         {
             return rule.MinTemperatureC is null;
         }
