@@ -233,10 +233,10 @@ public sealed class EnterpriseGrain(
 
     private EnterpriseContribution Contribution()
     {
-        var open = Latest().Where(r => !r.Withdrawn && Until(r) >= Today).Select(Position).ToList();
+        var open = Latest().Where(r => !r.Withdrawn && Until(r) >= Today).ToList();
         return new EnterpriseContribution(S.Profile!, S.Flows,
-            [.. open.Where(p => Latest().Single(r => r.ReportId == p.ReportId).Kind == ReportKind.Offer)],
-            [.. open.Where(p => Latest().Single(r => r.ReportId == p.ReportId).Kind == ReportKind.Need)]);
+            [.. open.Where(r => r.Kind == ReportKind.Offer).Select(Position)],
+            [.. open.Where(r => r.Kind == ReportKind.Need).Select(Position)]);
     }
 
     private IEnumerable<ReportRecord> Latest() =>
