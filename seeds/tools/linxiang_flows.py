@@ -205,7 +205,7 @@ f("ut-gas","bm-zhaobang","natural-gas","1200000","GJ","plan §三(一): gas repl
 f("ut-gas","bm-fantai","natural-gas","90000","GJ",est("stone drying"))
 f("ut-gas","lg-alloy","natural-gas","380000","GJ",est("melting furnaces"))
 f("ut-gas","lg-steel","natural-gas","900000","GJ",est("reheating furnaces"))
-f("bj-port","ext:market","scrap-steel","","t",est("port handling of scrap, quantity unknown"))
+f("bj-port","ext:market","scrap-steel","6000","t",est("scrap-steel transhipment ~6 kt/a, small share of port throughput (illustrative)"))
 f("ext:import","bj-port","diesel","3800","t",est("handling equipment and trucks"))
 f("bj-port","ext:landfill","packaging-waste","1200","t",est("dunnage and packaging"))
 # Conch cement
@@ -277,12 +277,12 @@ f("bm-concrete","ext:landfill","construction-waste","9500","t",est("returned con
 # prefab
 f("ext:import","by-prefab","crushed-stone","140000","t",est("aggregate"))
 f("ext:import","by-prefab","natural-sand","90000","t",est("fine aggregate"))
-f("ext:import","by-prefab","scrap-steel","","t",est("rebar offcut buy-back, unknown"))
+f("ext:import","by-prefab","scrap-steel","2400","t",est("rebar offcut buy-back ~15 kg per m3 of 160,000 m3 components"))
 f("by-prefab","ext:market","prefab-components","160000","m3",est("product"))
 f("by-prefab","ext:landfill","construction-waste","14000","t",est("rejects and demoulding waste"))
 f("by-prefab","ext:atmosphere","waste-heat-low","26000","GJ",est("steam-curing exhaust"))
 f("ext:import","by-prefab","coal","5200","t",est("curing boiler"))
-f("ext:import","by-prefab-2","aluminium-ingot","","t",est("aluminium trims, unknown"))
+f("ext:import","by-prefab-2","aluminium-ingot","450","t",est("aluminium trims and fittings, ~450 t/a judged typical for a mid-size steel-structure plant"))
 f("ext:import","by-prefab-2","electricity","22000","MWh",est("welding and cutting"))
 f("by-prefab-2","ext:market","prefab-components","45000","m3",est("product (m3 equivalent)"))
 f("by-prefab-2","ext:market","scrap-steel","3800","t",est("steel offcuts"))
