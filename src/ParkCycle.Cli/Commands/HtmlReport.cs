@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ParkCycle.Domain.Model;
-using ParkCycle.Domain.Units;
 using ParkCycle.Graph;
 
 namespace ParkCycle.Cli.Commands;
@@ -93,15 +92,12 @@ internal static class HtmlReport
     /// <summary>A three-column Sankey: imports → producing chain → consuming chain, market or disposal sink (mass only).</summary>
     internal static string Sankey(ParkDataset park)
     {
-        var chainOf = park.Enterprises.ToDictionary(e => e.Id, e => Codes<Chain>.Of(e.Chains[0]), StringComparer.Ordinal);
-        var links = new Dictionary<(string From, string To), decimal>();
-        foreach (var f in park.Flows.Where(f => f.Status == FlowStatus.Existing && f.Quantity is { Dimension: Dimension.Mass }))
-        {
-            var from = ExternalNode.IsExternal(f.From) ? "L:" + f.From : "M:" + chainOf[f.From];
-            var to = ExternalNode.IsExternal(f.To) ? "R:" + f.To : (ExternalNode.IsExternal(f.From) ? "M:" + chainOf[f.To] : "R:park:" + chainOf[f.To]);
-            links[(from, to)] = links.GetValueOrDefault((from, to)) + f.Quantity!.Value.BaseValue;
-        }
-
+        // The aggregation is the engine's (MassFlowSankey); here only its node names map onto three columns.
+        static string Column(string node) => node.StartsWith("in:", StringComparison.Ordinal) ? "L:" + node[3..]
+            : node.StartsWith("to:chain:", StringComparison.Ordinal) ? "R:park:" + node[9..]
+            : node.StartsWith("to:", StringComparison.Ordinal) ? "R:" + node[3..]
+            : "M:" + node[6..];
+        var links = MassFlowSankey.ByChain(park).ToDictionary(l => (From: Column(l.Source), To: Column(l.Target)), l => l.Tonnes);
         if (links.Count == 0)
         {
             return "<p>No mass flows of known quantity.</p>";
