@@ -12,7 +12,8 @@ namespace ParkCycle.Server.Tests;
 /// </summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private const int Port = 5391;
+    // Free ports picked per run, so a concurrent run (another configuration, another checkout) cannot answer for us.
+    private static readonly int Port = FreePort();
     private static readonly string Root = FindRoot();
     private readonly string _data = Directory.CreateTempSubdirectory("parkcycle-browser-").FullName;
     private readonly string _base = $"http://127.0.0.1:{Port}";
@@ -20,11 +21,12 @@ public sealed class BrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var dll = Directory.GetFiles(Path.Combine(Root, "src", "ParkCycle.Server", "bin"), "ParkCycle.Server.dll", SearchOption.AllDirectories)
-            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        // The server built in the same configuration as this test assembly (Debug or Release), next to it in bin.
+        var dll = Path.Combine(AppContext.BaseDirectory, "ParkCycle.Server.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(Root, "src", "ParkCycle.Server"), RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--urls", _base, "--ParkCycle:SqlitePath", Path.Combine(_data, "g.db"), "--ParkCycle:AccountsPath", Path.Combine(_data, "a.db"),
-            "--ParkCycle:Admin:Password", "browser-admin", "--ParkCycle:SiloPort", "11711", "--ParkCycle:GatewayPort", "30711", "--environment", "Development" })
+            "--ParkCycle:Admin:Password", "browser-admin", "--ParkCycle:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--ParkCycle:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--environment", "Development" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -53,6 +55,15 @@ public sealed class BrowserTests : IAsyncLifetime
         }
 
         throw new InvalidOperationException("the server did not become ready in 60 s");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public Task DisposeAsync()
