@@ -19,14 +19,15 @@ public static class ProjectBacktest
     /// <summary>Months assumed when a baseline has no answer (no progress, a curve that never falls to half).</summary>
     public const double FallbackMonths = 24;
 
-    public static BacktestReport Run(ParkDataset park, IReadOnlyList<DateOnly> cutoffs, int seed = 42)
+    public static BacktestReport Run(ParkDataset park, IReadOnlyList<DateOnly> cutoffs, int seed = 42, Action<string>? progress = null)
     {
         var errors = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["model"] = [], ["median-by-type"] = [], ["linear-progress"] = [], ["kaplan-meier-by-type"] = [] };
         var covered = 0;
         var censored = 0;
         var reports = ProjectFeatures.ReportsByProject(park);
-        foreach (var cutoff in cutoffs)
+        foreach (var (cutoff, i) in cutoffs.Select((c, i) => (c, i)))
         {
+            progress?.Invoke($"backtest cut-off {cutoff:yyyy-MM-dd} ({i + 1}/{cutoffs.Count}): training and forecasting");
             var model = RemainingDurationModel.Train(park, cutoff, seed);
             if (model is null)
             {

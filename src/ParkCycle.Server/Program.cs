@@ -21,8 +21,8 @@ app.UseParkCycleAudit();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapHealthChecks("/health/live");
-app.MapHealthChecks("/health/ready");
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }); // the process answers
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }); // and so does the silo
 app.MapParkCycleApi();
 app.MapOrleansDashboard("/orleans").RequireAuthorization(p => p.RequireRole(ParkCycle.Server.Security.Roles.Administrator));
 

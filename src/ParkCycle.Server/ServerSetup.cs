@@ -85,7 +85,7 @@ public static class ServerSetup
             otel.WithMetrics(m => m.AddOtlpExporter()).WithTracing(t => t.AddOtlpExporter());
         }
 
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return builder;
     }
 
@@ -118,5 +118,22 @@ public static class ServerSetup
             }
         });
         return app;
+    }
+}
+
+/// <summary>Ready when the co-hosted silo answers a grain call that reads storage (the park's snapshot).</summary>
+public sealed class SiloReadyCheck(IGrainFactory grains, IConfiguration configuration) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var info = await grains.GetGrain<Grains.Abstractions.IParkGrain>(configuration["ParkCycle:ParkId"] ?? "linxiang").GetSnapshotInfoAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"park {info.ParkId} snapshot v{info.Version}");
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the silo does not answer", ex);
+        }
     }
 }

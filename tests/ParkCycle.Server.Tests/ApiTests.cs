@@ -75,6 +75,11 @@ public sealed class ApiTests(ServerFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/sankey")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/forecast")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/scenario?remove=bm-brick")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/dataset?format=json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.PostAsync("/api/datasets", JsonContent.Create(new { id = "x" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.PostAsJsonAsync("/api/enterprises/bm-brick/connections", new { connection_id = "a|b" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/orleans/")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.PostAsJsonAsync("/api/accounts", new { username = "x", password = "password-123", role = "administrator" })).StatusCode);
         var list = await Json(await chp.GetAsync("/api/parks/linxiang/enterprises"));
         Assert.Equal(["ut-chp"], list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToArray());
@@ -89,7 +94,7 @@ public sealed class ApiTests(ServerFactory factory)
         using var investment = await factory.UserAsync("invest-user", "investment");
 
         var analysis = await investment.GetAsync("/api/parks/linxiang/analysis");
-        var reports = await Json(await investment.GetAsync("/api/enterprises/ut-chp/reports"));
+        var reports = (await Json(await investment.GetAsync("/api/enterprises/ut-chp/reports"))).GetProperty("items");
         var write = await investment.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer()));
 
         Assert.Equal(HttpStatusCode.OK, analysis.StatusCode);
@@ -107,7 +112,7 @@ public sealed class ApiTests(ServerFactory factory)
         await chp.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer(777)));
         using var admin = await factory.AdminAsync();
 
-        var reports = await Json(await admin.GetAsync("/api/enterprises/ut-chp/reports"));
+        var reports = (await Json(await admin.GetAsync("/api/enterprises/ut-chp/reports?page_size=500"))).GetProperty("items");
         var audit = await Json(await admin.GetAsync("/api/audit"));
 
         Assert.Contains(reports.EnumerateArray(), r => r.GetProperty("offer").GetProperty("quantity").GetDecimal() == 777 && r.GetProperty("offer").GetProperty("price_cny_per_unit").GetDecimal() == 15);
@@ -118,7 +123,7 @@ public sealed class ApiTests(ServerFactory factory)
     public async Task BadReport_IsA400ProblemNamingEachField_AndStoresNothing()
     {
         using var admin = await factory.AdminAsync();
-        var before = (await Json(await admin.GetAsync("/api/enterprises/bm-conch/reports"))).GetArrayLength();
+        var before = (await Json(await admin.GetAsync("/api/enterprises/bm-conch/reports"))).GetProperty("total").GetInt32();
 
         var bad = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", Offer(-1, "GJ")));
         var noKey = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", Offer(), key: null));
@@ -132,7 +137,7 @@ public sealed class ApiTests(ServerFactory factory)
         Assert.True((await Json(noKey)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
         Assert.StartsWith("'fortnight' is not one of", (await Json(badPeriod)).GetProperty("errors").GetProperty("period")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("unknown material 'moon-dust'", (await Json(unknown)).GetProperty("errors").GetProperty("material")[0].GetString());
-        Assert.Equal(before, (await Json(await admin.GetAsync("/api/enterprises/bm-conch/reports"))).GetArrayLength());
+        Assert.Equal(before, (await Json(await admin.GetAsync("/api/enterprises/bm-conch/reports"))).GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -157,7 +162,9 @@ public sealed class ApiTests(ServerFactory factory)
         var openapi = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/enterprises/{id}/offers", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
         Assert.Contains("<div id=\"sankey\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
         using var admin = await factory.AdminAsync();
         await admin.SendAsync(Post("/api/enterprises/ut-chp/offers", Offer(5)));

@@ -135,6 +135,24 @@ public sealed class BrowserTests : IAsyncLifetime
         wait.Until(d => d.FindElements(By.CssSelector("#detail-reports tr")).Any(r => r.Text.Contains("fly-ash", StringComparison.Ordinal) && r.Text.Contains("chp", StringComparison.Ordinal)));
         Assert.Contains(driver.FindElements(By.CssSelector("#kpis tr")), r => r.Text.Contains('%'));
         Assert.Contains("mass in", driver.FindElement(By.Id("detail-balance")).Text, StringComparison.Ordinal);
+        wait.Until(d => d.FindElement(By.Id("analysis-status")).Text.Contains("analysis up to date", StringComparison.Ordinal));
+
+        // Import a dataset from the dashboard: upload progress, then the server's verdict.
+        var upload = Path.Combine(_data, "copy.json");
+        using (var http = new HttpClient { BaseAddress = new Uri(_base) })
+        {
+            var token = await (await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "browser-admin" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!;
+            json["id"] = "browser-copy";
+            await File.WriteAllTextAsync(upload, json.ToJsonString());
+        }
+
+        driver.FindElement(By.Id("import-file")).SendKeys(upload);
+        driver.FindElement(By.Id("import-submit")).Click();
+        wait.Until(d => d.FindElement(By.Id("import-result")).Text.StartsWith('✔'));
+        Assert.Contains("browser-copy: 56 enterprises", driver.FindElement(By.Id("import-result")).Text, StringComparison.Ordinal);
+        Assert.Equal("100", driver.FindElement(By.Id("import-progress")).GetAttribute("value"));
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(shots, "administrator.png"));
     }
 

@@ -17,8 +17,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ParkCycle:SqlitePath", Path.Combine(_dir, "grains.db"));
         builder.UseSetting("ParkCycle:AccountsPath", Path.Combine(_dir, "accounts.db"));
         builder.UseSetting("ParkCycle:Admin:Password", AdminPassword);
-        builder.UseSetting("ParkCycle:SiloPort", "11611");
-        builder.UseSetting("ParkCycle:GatewayPort", "30611");
+        // Free loopback ports, so concurrent runs on one machine never share a silo.
+        builder.UseSetting("ParkCycle:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ParkCycle:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ParkCycle:ReportRateLimit", "40");
         builder.UseSetting("ParkCycle:AnalysisDebounceMs", "50");
     }
@@ -31,6 +32,13 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public Task<HttpClient> AdminAsync() => ClientAsAsync("admin", AdminPassword);

@@ -81,6 +81,8 @@ internal static class ForecastCommands
             }
 
             var cutoff = date ?? LatestReport(park);
+            void Progress(string stage) => Console.Error.WriteLine($"[train] {stage}");
+            Progress($"training the completion model as of {cutoff:yyyy-MM-dd} on {park.Projects.Count} projects");
             var model = RemainingDurationModel.Train(park, cutoff, parse.GetValue(seed));
             if (model is null)
             {
@@ -92,10 +94,11 @@ internal static class ForecastCommands
             Directory.CreateDirectory(dir);
             var modelPath = Path.Combine(dir, "linxiang-remaining.zip");
             model.Save(modelPath);
-            var backtest = ProjectBacktest.Run(park, BacktestCutoffs(cutoff), parse.GetValue(seed));
+            var backtest = ProjectBacktest.Run(park, BacktestCutoffs(cutoff), parse.GetValue(seed), Progress);
             SuperfundBacktest? sf = null;
             if (parse.GetValue(superfund) is { } sfPath && File.Exists(sfPath))
             {
+                Progress("backtesting the method on the Superfund record (as of 2014-12-31)");
                 sf = SuperfundForecaster.Backtest(SuperfundAdapter.Read(sfPath), new DateOnly(2014, 12, 31), 2023, parse.GetValue(seed));
             }
 

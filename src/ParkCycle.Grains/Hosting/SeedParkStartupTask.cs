@@ -31,7 +31,13 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 
         var result = DatasetReader.Read(path, CatalogReader.Default);
         var dataset = result.GetOrThrow();
-        var seeded = await SeedAsync(grains, dataset);
+        var seeded = await SeedAsync(grains, dataset, (done, total) =>
+        {
+            if (done % 10 == 0 || done == total)
+            {
+                logger.LogInformation("Seeding park {Park}: {Done}/{Total} enterprises", dataset.Manifest.Id, done, total);
+            }
+        });
         logger.LogInformation("Park {Park}: seed dataset {Path} {What} ({Enterprises} enterprises)", dataset.Manifest.Id, path, seeded ? "loaded" : "already in the store", dataset.Enterprises.Count);
         var park = grains.GetGrain<IParkGrain>(dataset.Manifest.Id);
         var analysis = await park.GetAnalysisAsync();
@@ -40,7 +46,7 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
     }
 
     /// <summary>Loads any dataset into the grains (a park grain per dataset id), once.</summary>
-    public static async Task<bool> SeedAsync(IGrainFactory grains, ParkDataset dataset)
+    public static async Task<bool> SeedAsync(IGrainFactory grains, ParkDataset dataset, Action<int, int>? progress = null)
     {
         var park = grains.GetGrain<IParkGrain>(dataset.Manifest.Id);
         if (await park.IsSeededAsync())
@@ -50,13 +56,20 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 
         await park.SetupAsync(new ParkSetup(dataset.Manifest.Id, dataset.Manifest.Name, dataset.Manifest.ReferenceYear,
             [.. dataset.Zones.Select(z => new ZoneInfo(z.Id, z.Name, z.NameEn))]));
+        var registered = 0;
+        async Task Register(Enterprise e, List<DeclaredFlow> flows)
+        {
+            await grains.GetGrain<IEnterpriseGrain>(e.Id).RegisterAsync(Profile(e, dataset.Manifest.Id), flows);
+            progress?.Invoke(Interlocked.Increment(ref registered), dataset.Enterprises.Count);
+        }
+
         await Task.WhenAll(dataset.Enterprises.Select(e =>
         {
             // Each flow belongs to the enterprise it leaves, or, for imports, the one it enters.
             var flows = dataset.Flows.Where(f => f.From == e.Id || (ExternalNode.IsExternal(f.From) && f.To == e.Id))
                 .Select(f => new DeclaredFlow(f.Id, f.From, f.To, f.MaterialId, f.Quantity?.Value, f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source))
                 .ToList();
-            return grains.GetGrain<IEnterpriseGrain>(e.Id).RegisterAsync(Profile(e, dataset.Manifest.Id), flows);
+            return Register(e, flows);
         }));
         await Task.WhenAll(dataset.Projects.Select(p => grains.GetGrain<IRetrofitProjectGrain>(p.Id).RegisterAsync(new ProjectInfo(
             p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), p.Start, p.PlannedEnd, Codes<ProjectStatus>.Of(p.Status), p.CompletedOn,

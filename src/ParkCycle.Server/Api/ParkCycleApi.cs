@@ -235,16 +235,18 @@ public static class ParkCycleApi
         return profile is null ? Results.Problem(title: $"unknown enterprise '{id}'", statusCode: StatusCodes.Status404NotFound) : Results.Ok(profile);
     }
 
-    private static async Task<IResult> GetReports(string id, ClaimsPrincipal user, IGrainFactory grains, bool? history)
+    private static async Task<IResult> GetReports(string id, ClaimsPrincipal user, IGrainFactory grains, bool? history, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {
         if (!MayRead(user, id))
         {
             return Forbidden();
         }
 
+        var (p, size) = Paging(page, pageSize);
         var reports = await grains.GetGrain<IEnterpriseGrain>(id).GetReportsAsync(history == true);
         // Investment staff see what is offered, not the commercial terms.
-        return Results.Ok(user.IsInRole(Roles.Investment) ? [.. reports.Select(r => r with { Offer = r.Offer is null ? null : r.Offer with { PriceCnyPerUnit = null } })] : reports);
+        var visible = user.IsInRole(Roles.Investment) ? [.. reports.Select(r => r with { Offer = r.Offer is null ? null : r.Offer with { PriceCnyPerUnit = null } })] : reports;
+        return Results.Ok(new Paged<ReportRecord>([.. visible.Skip((p - 1) * size).Take(size)], p, size, visible.Count));
     }
 
     private static async Task<IResult> ReportOffer(string id, OfferRequest request, HttpContext http, IGrainFactory grains, TimeProvider clock)

@@ -11,7 +11,7 @@ const text = {
     gaps: 'Chain gaps for investment promotion', forecast: 'Retrofit progress forecast', enterprises: 'Enterprises', offer: 'Report a byproduct',
     material: 'Material', quantity: 'Quantity', unit: 'Unit', period: 'Period', from: 'Available from', to: 'Available to',
     price: 'Price (CNY/unit, 0 = free)', notes: 'Quality notes', submit: 'Submit', matches: 'Who could take it (anonymised)',
-    need: 'Report a need', neededBy: 'Needed by', myReports: 'Our reports',
+    need: 'Report a need', neededBy: 'Needed by', myReports: 'Our reports', import: 'Import a dataset (zip / json / xlsx)', upload: 'Upload',
   },
 };
 let lang = 'zh';
@@ -77,7 +77,47 @@ async function loadPark() {
   if (sankey.ok) renderSankey(sankey.body);
   if (forecast.ok) renderForecast(forecast.body);
   if (enterprises.ok) renderEnterprises(enterprises.body.items);
+  document.getElementById('import-form').hidden = session.role !== 'administrator';
+  watchAnalysis();
 }
+
+// Re-analysis runs in the background after reports arrive: show which snapshot the figures describe until it catches up.
+async function watchAnalysis() {
+  const status = document.getElementById('analysis-status');
+  for (let i = 0; i < 120 && session && session.role !== 'enterprise'; i++) {
+    const r = await api(`/api/parks/${PARK}/`);
+    if (!r.ok) return;
+    const { version, analysed_version: analysed } = r.body;
+    if (analysed >= version) { status.textContent = `分析为最新 analysis up to date (snapshot v${version})`; return; }
+    status.textContent = `正在重新分析 re-analysing: snapshot v${analysed} → v${version}…`;
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+}
+
+// Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset).
+document.getElementById('import-form').addEventListener('submit', e => {
+  e.preventDefault();
+  const file = document.getElementById('import-file').files[0];
+  if (!file) return;
+  const type = file.name.endsWith('.json') ? 'application/json' : file.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/zip';
+  const bar = document.getElementById('import-progress');
+  const result = document.getElementById('import-result');
+  bar.hidden = false; bar.value = 0; result.textContent = '';
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', '/api/datasets');
+  xhr.setRequestHeader('Content-Type', type);
+  xhr.setRequestHeader('Authorization', 'Bearer ' + session.access_token);
+  xhr.upload.onprogress = ev => { if (ev.lengthComputable) bar.value = Math.round(100 * ev.loaded / ev.total); };
+  xhr.onloadstart = () => { result.textContent = '上传中 uploading…'; };
+  xhr.upload.onload = () => { result.textContent = '校验与载入中 validating and loading…'; };
+  xhr.onload = () => {
+    bar.value = 100;
+    const body = JSON.parse(xhr.responseText || '{}');
+    result.textContent = xhr.status === 201 ? `✔ ${body.park}: ${body.enterprises} enterprises, ${body.flows} flows`
+      : `✖ ${body.title || xhr.status} ${(body.problems || []).slice(0, 20).map(p => `${p.file}${p.line ? ':' + p.line : ''}: ${p.column || ''}: ${p.reason}`).join(' | ')}`;
+  };
+  xhr.send(file);
+});
 
 let lastAnalysis = null;
 function renderAnalysis(a) {
@@ -148,12 +188,12 @@ async function showEnterprise(id) {
     box.appendChild(p);
   }
   const t2 = document.createElement('table'); t2.id = 'detail-reports'; box.appendChild(t2);
-  if (r.ok) table('detail-reports', ['report', 'v', 'kind', 'material', 'quantity', 'by'], r.body.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit, x.reporter]));
+  if (r.ok) table('detail-reports', ['report', 'v', 'kind', 'material', 'quantity', 'by'], r.body.items.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit, x.reporter]));
 }
 
 async function loadEnterprise() {
   const r = await api(`/api/enterprises/${session.enterprise}/reports`);
-  if (r.ok) table('my-reports', ['report', 'v', 'kind', 'material', 'quantity'], r.body.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit]));
+  if (r.ok) table('my-reports', ['report', 'v', 'kind', 'material', 'quantity'], r.body.items.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit]));
 }
 
 async function submitForm(form, path, resultId) {
