@@ -28,12 +28,6 @@ public sealed class ParkGrain(
     IOptions<ParkOptions> options,
     ParkCycleMetrics metrics) : Grain, IParkGrain
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     private readonly Dictionary<string, EnterpriseContribution> _contributions = new(StringComparer.Ordinal);
     private long _version;
     private AnalysisResult? _cache;
@@ -137,7 +131,7 @@ public sealed class ParkGrain(
         {
             var before = ParkAnalyzer.Analyze(snapshot);
             var (_, report) = Scenario.Compare(snapshot, before, [.. remove], null);
-            return JsonSerializer.Serialize(report, Json);
+            return JsonSerializer.Serialize(report, AnalysisReport.JsonOptions);
         });
     }
 
@@ -159,7 +153,7 @@ public sealed class ParkGrain(
         {
             var clock = Stopwatch.StartNew();
             var analysis = ParkAnalyzer.Analyze(snapshot);
-            var json = JsonSerializer.Serialize(AnalysisReport.From(analysis), Json);
+            var json = JsonSerializer.Serialize(AnalysisReport.From(analysis), AnalysisReport.JsonOptions);
             return new AnalysisResult(version, json, analysis.Loops.Loops.Count, analysis.Opportunities.Count, analysis.Plan.TotalCo2eAvoidedT, clock.Elapsed.TotalMilliseconds);
         });
         metrics.AnalysisDuration(result.ElapsedMs);

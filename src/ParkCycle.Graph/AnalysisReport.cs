@@ -16,6 +16,17 @@ public sealed record AnalysisReport(
     IReadOnlyList<KpiValue> Kpis,
     ScenarioReport? Scenario)
 {
+    /// <summary>
+    /// The report's JSON conventions, shared by every writer of it (CLI, live park, API): snake_case fields,
+    /// kebab-case enum values, Chinese written as is.
+    /// </summary>
+    public static System.Text.Json.JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower) },
+    };
+
     public static AnalysisReport From(ParkAnalysis analysis, ScenarioReport? scenario = null) => new(
         analysis.Summary,
         analysis.Balance,

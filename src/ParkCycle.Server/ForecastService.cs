@@ -16,8 +16,8 @@ public sealed class ForecastService(IConfiguration configuration, ILogger<Foreca
 
     private static ParkForecast? Compute(IConfiguration configuration, ILogger logger)
     {
-        var dataset = Locate(configuration["ParkCycle:SeedDataset"] ?? "seeds/linxiang");
-        var model = Locate(configuration["ParkCycle:Model"] ?? "models/linxiang-remaining.zip");
+        var dataset = Grains.DataPaths.Locate(configuration["ParkCycle:SeedDataset"] ?? "seeds/linxiang");
+        var model = Grains.DataPaths.Locate(configuration["ParkCycle:Model"] ?? "models/linxiang-remaining.zip");
         if (dataset is null || model is null)
         {
             logger.LogWarning("Forecast unavailable: dataset {Dataset} or model {Model} not found", dataset, model);
@@ -27,24 +27,5 @@ public sealed class ForecastService(IConfiguration configuration, ILogger<Foreca
         var park = DatasetReader.Read(dataset, CatalogReader.Default).GetOrThrow();
         var asOf = park.Progress.Count == 0 ? new DateOnly(2025, 6, 30) : park.Progress.Max(p => p.Date);
         return ParkOutlook.Compute(park, RemainingDurationModel.Load(model), asOf);
-    }
-
-    private static string? Locate(string relative)
-    {
-        if (Path.IsPathRooted(relative))
-        {
-            return File.Exists(relative) || Directory.Exists(relative) ? relative : null;
-        }
-
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate) || Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Domain.Model;
+using ParkCycle.Graph;
 
 namespace ParkCycle.Cli.Commands;
 
@@ -19,14 +18,10 @@ internal static class CommonOptions
         new("--catalog") { Description = "a catalogue folder to use instead of the built-in seeds/catalog" };
 
     /// <summary>The JSON style of every command's output: snake_case fields, readable Chinese, indented.</summary>
-    public static JsonSerializerOptions JsonOutput { get; } = new()
+    public static JsonSerializerOptions JsonOutput { get; } = new(AnalysisReport.JsonOptions)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOutput));

@@ -30,6 +30,20 @@ internal static class ForecastCommands
         return null;
     }
 
+    /// <summary>Loads a dataset and the <c>--as-of</c> date, printing any problem; null when either is bad.</summary>
+    private static (ParkDataset Park, DateOnly? AsOf)? LoadAt(string path, string? asOf)
+    {
+        var park = CommonOptions.LoadDataset(path, null);
+        var date = ParseDate(asOf, out var error);
+        if (park is null || error is not null)
+        {
+            Console.Error.WriteLine(error ?? string.Empty);
+            return null;
+        }
+
+        return (park, date);
+    }
+
     private static DateOnly LatestReport(ParkDataset park) =>
         park.Progress.Count == 0 ? new DateOnly(park.Manifest.ReferenceYear ?? 2024, 12, 31) : park.Progress.Max(p => p.Date);
 
@@ -72,13 +86,12 @@ internal static class ForecastCommands
         var command = new Command("train", "train the retrofit-completion model, backtest it, and write models/ with model cards") { dataset, asOf, outDir, superfund, seed };
         command.SetAction(parse =>
         {
-            var park = CommonOptions.LoadDataset(parse.GetValue(dataset)!, null);
-            var date = ParseDate(parse.GetValue(asOf), out var error);
-            if (park is null || error is not null)
+            if (LoadAt(parse.GetValue(dataset)!, parse.GetValue(asOf)) is not { } loaded)
             {
-                Console.Error.WriteLine(error ?? string.Empty);
                 return ExitCodes.InvalidInput;
             }
+
+            var (park, date) = loaded;
 
             var cutoff = date ?? LatestReport(park);
             void Progress(string stage) => Console.Error.WriteLine($"[train] {stage}");
@@ -141,13 +154,12 @@ internal static class ForecastCommands
         var command = new Command("forecast", "forecast retrofit and clean-up completion against the plan's targets") { dataset, asOf, modelPath, stalled, json, outDir };
         command.SetAction(parse =>
         {
-            var park = CommonOptions.LoadDataset(parse.GetValue(dataset)!, null);
-            var date = ParseDate(parse.GetValue(asOf), out var error);
-            if (park is null || error is not null)
+            if (LoadAt(parse.GetValue(dataset)!, parse.GetValue(asOf)) is not { } loaded)
             {
-                Console.Error.WriteLine(error ?? string.Empty);
                 return ExitCodes.InvalidInput;
             }
+
+            var (park, date) = loaded;
 
             var path = parse.GetValue(modelPath)!;
             if (!File.Exists(path))
@@ -242,13 +254,12 @@ internal static class ForecastCommands
         var projects = new Command("projects", "rolling-origin backtest of the project completion model against the baselines") { dataset, projectsAsOf, projectsJson };
         projects.SetAction(parse =>
         {
-            var park = CommonOptions.LoadDataset(parse.GetValue(dataset)!, null);
-            var date = ParseDate(parse.GetValue(projectsAsOf), out var error);
-            if (park is null || error is not null)
+            if (LoadAt(parse.GetValue(dataset)!, parse.GetValue(projectsAsOf)) is not { } loaded)
             {
-                Console.Error.WriteLine(error ?? string.Empty);
                 return ExitCodes.InvalidInput;
             }
+
+            var (park, date) = loaded;
 
             var report = ProjectBacktest.Run(park, BacktestCutoffs(date ?? LatestReport(park)));
             if (parse.GetValue(projectsJson))

@@ -22,7 +22,7 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
-        var path = Locate(options.Value.Dataset);
+        var path = DataPaths.Locate(options.Value.Dataset);
         if (path is null)
         {
             logger.LogWarning("Seed dataset {Dataset} not found; the park starts empty", options.Value.Dataset);
@@ -81,26 +81,4 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
     public static EnterpriseProfile Profile(Enterprise e, string parkId) => new(
         e.Id, e.Name, e.NameEn, e.ZoneId, [.. e.Chains.Select(Codes<Chain>.Of)], e.Sector, e.Latitude, e.Longitude,
         Codes<EnterpriseStatus>.Of(e.Status), e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId);
-
-    private static string? Locate(string dataset)
-    {
-        if (Path.IsPathRooted(dataset))
-        {
-            return Directory.Exists(dataset) || File.Exists(dataset) ? dataset : null;
-        }
-
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, dataset);
-                if (Directory.Exists(candidate) || File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
 }
