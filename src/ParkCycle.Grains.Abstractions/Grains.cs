@@ -72,6 +72,9 @@ public interface IMaterialExchangeGrain : IGrainWithStringKey
     /// <summary>Adds or replaces an open need and returns the offers that could serve it (same material or a rule's source).</summary>
     Task<IReadOnlyList<ExchangeMatch>> NeedAsync(OpenPosition need);
 
+    /// <summary>Records a declared flow as a standing offer or need, without matching: nobody waits for the answer.</summary>
+    Task StandAsync(OpenPosition position, ReportKind kind);
+
     Task RemoveAsync(string reportId);
 
     // Read-only and interleaved, so two exchanges asking each other at once cannot deadlock.

@@ -54,12 +54,12 @@ public sealed class EnterpriseGrain(
             var position = new OpenPosition($"flow:{f.Id}", S.Profile!.Id, material.Id, annual, S.Profile.Latitude, S.Profile.Longitude, DateOnly.MaxValue);
             if (f.From == Domain.Model.ExternalNode.Import && f.To == S.Profile.Id)
             {
-                await Exchange(material.Id).NeedAsync(position);
+                await Exchange(material.Id).StandAsync(position, ReportKind.Need);
             }
             else if (f.From == S.Profile.Id && (Domain.Model.ExternalNode.IsDisposal(f.To) || f.To == Domain.Model.ExternalNode.Market)
                 && material.Category is not (Domain.Model.MaterialCategory.Product or Domain.Model.MaterialCategory.Energy or Domain.Model.MaterialCategory.RawMaterial))
             {
-                await Exchange(material.Id).OfferAsync(position);
+                await Exchange(material.Id).StandAsync(position, ReportKind.Offer);
             }
         }
     }

@@ -53,6 +53,12 @@ public sealed class MaterialExchangeGrain(
         return Match(offers, [new ExchangeNeed(need.ReportId, need.Enterprise, need.MaterialId, need.AnnualQuantity, need.Latitude, need.Longitude)], null, need);
     }
 
+    public Task StandAsync(OpenPosition position, ReportKind kind)
+    {
+        (kind == ReportKind.Offer ? state.State.Offers : state.State.Needs)[position.ReportId] = position;
+        return PersistAsync();
+    }
+
     public async Task RemoveAsync(string reportId)
     {
         if (state.State.Offers.Remove(reportId) | state.State.Needs.Remove(reportId))
