@@ -42,16 +42,7 @@ public static class ParkCycleSilo
                 silo.Services.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = section["SqlitePath"] ?? "data/parkcycle.db");
                 break;
             case "postgres":
-                var connection = section["Postgres"] ?? throw new InvalidOperationException("ParkCycle:Postgres (a connection string) is required when ParkCycle:Store is postgres");
-                // Orleans' ADO.NET providers need their SQL scripts, which no served package carries; ParkCycle's own
-                // PostgreSQL membership and grain store create their tables themselves (docs/deployment.md).
-                silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connection));
-                silo.Services.AddSingleton<IMembershipTable, PostgresMembershipTable>();
-                silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (sp, _) => new PostgresGrainStorage(
-                    GrainStorage.Name,
-                    sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
-                    sp.GetRequiredService<Serializer>(),
-                    sp.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+                silo.UsePostgresStore(section["Postgres"] ?? throw new InvalidOperationException("ParkCycle:Postgres (a connection string) is required when ParkCycle:Store is postgres"));
                 silo.ConfigureEndpoints(
                     System.Net.IPAddress.Loopback,
                     int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
@@ -63,6 +54,36 @@ public static class ParkCycleSilo
         }
 
         return silo.AddParkCycleGrains(section);
+    }
+
+    /// <summary>
+    /// The cluster store: Orleans' ADO.NET clustering, grain storage and reminders on PostgreSQL, sharing one Npgsql
+    /// data source per silo, on ParkCycle's own schema (Storage/Postgres/orleans-postgres.sql), which the silo applies
+    /// before membership starts.
+    /// </summary>
+    private static void UsePostgresStore(this ISiloBuilder silo, string connection)
+    {
+        const string Invariant = "Npgsql";
+        silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connection));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresClusterSchema>();
+        silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) => options.Configure<Npgsql.NpgsqlDataSource>((o, dataSource) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+        }));
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<Npgsql.NpgsqlDataSource, Serializer>((o, dataSource, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+            // The grain states are [GenerateSerializer] types: Orleans' own serializer is their native, versioned form
+            // (the provider's default is JSON).
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) => options.Configure<Npgsql.NpgsqlDataSource>((o, dataSource) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+        }));
     }
 
     /// <summary>The services every ParkCycle silo needs, whatever its clustering: clock, metrics, park options, seeding.</summary>
