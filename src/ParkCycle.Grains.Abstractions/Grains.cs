@@ -26,9 +26,14 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     Task<IReadOnlyList<ReportRecord>> GetReportsAsync(bool includeHistory = false);
 
     /// <summary>What this enterprise contributes to the park's model now (expired offers excluded).</summary>
+    /// <remarks>
+    /// Read-only and interleaved: a report awaits its exchange, whose rebuild may activate the park, which asks
+    /// every member for its contribution, this one included.
+    /// </remarks>
+    [AlwaysInterleave]
     Task<EnterpriseContribution?> GetContributionAsync();
 
-    /// <summary>Drops offers and needs whose window has passed; called by the grain's own timer, and by tests.</summary>
+    /// <summary>Drops offers and needs whose window has passed; called by the grain's daily <c>expiry</c> reminder, and by tests.</summary>
     Task<int> ExpireAsync();
 }
 
@@ -50,6 +55,9 @@ public interface IParkGrain : IGrainWithStringKey
 
     Task<SnapshotInfo> GetSnapshotInfoAsync();
 
+    /// <summary>The open offers and needs of one material in the current model (reports and standing declared flows).</summary>
+    Task<ExchangePositions> GetPositionsAsync(string materialId);
+
     /// <summary>The latest analysis of a version at least <paramref name="minVersion"/>, computing it off the grain's turn if needed.</summary>
     Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0);
 
@@ -63,7 +71,11 @@ public interface IParkGrain : IGrainWithStringKey
     Task<IReadOnlyList<SankeyLink>> GetSankeyAsync();
 }
 
-/// <summary>Open offers and needs of one material in one park (key: <c>park/material</c>), matched with substitutes.</summary>
+/// <summary>
+/// Open offers and needs of one material in one park (key: <c>park/material</c>), matched with substitutes. An
+/// index, not a record: it is rebuilt from the park's model on activation, so the enterprises' reports stay the
+/// one durable truth.
+/// </summary>
 public interface IMaterialExchangeGrain : IGrainWithStringKey
 {
     /// <summary>Adds or replaces an open offer and returns the needs it could serve (same material or a rule's target).</summary>

@@ -150,6 +150,12 @@ public sealed record EnterpriseContribution(
     [property: Id(2)] IReadOnlyList<OpenPosition> Offers,
     [property: Id(3)] IReadOnlyList<OpenPosition> Needs);
 
+/// <summary>The open offers and needs of one material, as the park's current model holds them (to rebuild an exchange).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ExchangePositions(
+    [property: Id(0)] IReadOnlyList<OpenPosition> Offers,
+    [property: Id(1)] IReadOnlyList<OpenPosition> Needs);
+
 /// <summary>The park's setting: its manifest and zones (from the seed dataset).</summary>
 [GenerateSerializer, Immutable]
 public sealed record ParkSetup(

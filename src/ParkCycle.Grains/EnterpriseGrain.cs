@@ -6,23 +6,29 @@ namespace ParkCycle.Grains;
 
 /// <summary>
 /// One enterprise. Owns its profile, declared flows and reports; every accepted report is written to storage
-/// before the call returns, then published to the material exchange and the park. Time comes from
-/// <see cref="TimeProvider"/>.
+/// before the call returns, then published to the material exchange and the park. A daily reminder drops
+/// expired availability. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class EnterpriseGrain(
     [PersistentState("enterprise", GrainStorage.Name)] IPersistentState<EnterpriseState> state,
     TimeProvider clock,
-    ParkCycleMetrics metrics) : Grain, IEnterpriseGrain
+    ParkCycleMetrics metrics) : Grain, IEnterpriseGrain, IRemindable
 {
     private EnterpriseState S => state.State;
 
+    private Dictionary<string, ReportRecord>? _latest;
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>The daily reminder that drops expired availability, even while nobody calls the enterprise.</summary>
+    public const string ExpiryReminder = "expiry";
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // Daily sweep so expired availability stops being offered even if nobody asks.
-        this.RegisterGrainTimer(_ => ExpireAsync(), new GrainTimerCreationOptions(TimeSpan.FromHours(1), TimeSpan.FromHours(24)) { Interleave = false });
-        return Task.CompletedTask;
+        if (reminderName == ExpiryReminder)
+        {
+            await ExpireAsync();
+        }
     }
 
     public async Task RegisterAsync(EnterpriseProfile profile, IReadOnlyList<DeclaredFlow> flows)
@@ -36,31 +42,11 @@ public sealed class EnterpriseGrain(
         await park.NotifyChangedAsync(Contribution());
     }
 
-    /// <summary>
-    /// Declared imports are standing needs and declared disposals standing offers: the exchanges hold them too, so a
-    /// new byproduct report finds the enterprises that buy what it replaces. Their ids are <c>flow:&lt;flow id&gt;</c>.
-    /// </summary>
     private async Task PublishDeclaredAsync()
     {
-        foreach (var f in S.Flows)
+        foreach (var (position, kind) in StandingPositions.Of(S.Profile!, S.Flows))
         {
-            var material = CatalogReader.Default.Find(f.MaterialId);
-            if (material is null || f.Quantity is not { } q || f.Status != "existing" || !Domain.Units.Unit.TryParse(f.Unit, out var unit))
-            {
-                continue;
-            }
-
-            var annual = new Domain.Units.Quantity(q, unit).ConvertTo(material.Unit).Value;
-            var position = new OpenPosition($"flow:{f.Id}", S.Profile!.Id, material.Id, annual, S.Profile.Latitude, S.Profile.Longitude, DateOnly.MaxValue);
-            if (f.From == Domain.Model.ExternalNode.Import && f.To == S.Profile.Id)
-            {
-                await Exchange(material.Id).StandAsync(position, ReportKind.Need);
-            }
-            else if (f.From == S.Profile.Id && (Domain.Model.ExternalNode.IsDisposal(f.To) || f.To == Domain.Model.ExternalNode.Market)
-                && material.Category is not (Domain.Model.MaterialCategory.Product or Domain.Model.MaterialCategory.Energy or Domain.Model.MaterialCategory.RawMaterial))
-            {
-                await Exchange(material.Id).StandAsync(position, ReportKind.Offer);
-            }
+            await Exchange(position.MaterialId).StandAsync(position, kind);
         }
     }
 
@@ -140,7 +126,7 @@ public sealed class EnterpriseGrain(
         ReportRecord? previous = null;
         if (reportId is not null)
         {
-            previous = Latest().FirstOrDefault(r => r.ReportId == reportId);
+            previous = LatestById.GetValueOrDefault(reportId);
             if (previous is null)
             {
                 return ReportOutcome.Rejected([new FieldError("report_id", $"unknown report '{reportId}'")]);
@@ -183,6 +169,13 @@ public sealed class EnterpriseGrain(
             withdraw ? previous!.Need : need,
             withdraw,
             submission.IdempotencyKey);
+        if (!S.ExpiryReminder && !withdraw)
+        {
+            // Registered before the report is stored, so no stored open report is ever without its sweep.
+            await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
+            S.ExpiryReminder = true;
+        }
+
         S.History.Add(record);
         S.Keys[submission.IdempotencyKey] = $"{record.ReportId}#{record.Version}";
         try
@@ -196,6 +189,8 @@ public sealed class EnterpriseGrain(
             S.Keys.Remove(submission.IdempotencyKey);
             throw;
         }
+
+        LatestById[record.ReportId] = record;
 
         IReadOnlyList<ExchangeMatch> matches = [];
         if (withdraw || (previous is not null && Material(previous) != Material(record)))
@@ -213,7 +208,7 @@ public sealed class EnterpriseGrain(
     }
 
     private Task<IReadOnlyList<ExchangeMatch>> MatchesAsync(ReportRecord record) =>
-        record.Withdrawn || Until(record) < Today ? Task.FromResult<IReadOnlyList<ExchangeMatch>>([]) : PublishAsync(Latest().Single(r => r.ReportId == record.ReportId));
+        record.Withdrawn || Until(record) < Today ? Task.FromResult<IReadOnlyList<ExchangeMatch>>([]) : PublishAsync(LatestById[record.ReportId]);
 
     private Task<IReadOnlyList<ExchangeMatch>> PublishAsync(ReportRecord record)
     {
@@ -239,8 +234,13 @@ public sealed class EnterpriseGrain(
             [.. open.Where(r => r.Kind == ReportKind.Need).Select(Position)]);
     }
 
-    private IEnumerable<ReportRecord> Latest() =>
-        S.History.GroupBy(r => r.ReportId, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Version)!);
+    /// <summary>The latest version of each report, in the order the reports were first made.</summary>
+    private IEnumerable<ReportRecord> Latest() => LatestById.Values;
+
+    // Built once per activation from the history, then kept current: the history only grows.
+    private Dictionary<string, ReportRecord> LatestById => _latest ??= S.History
+        .GroupBy(r => r.ReportId, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!, StringComparer.Ordinal);
 
     private static string Material(ReportRecord r) => r.Offer?.MaterialId ?? r.Need!.MaterialId;
 

@@ -22,6 +22,10 @@ public sealed class EnterpriseState
 
     [Id(4)]
     public int NextReport { get; set; }
+
+    /// <summary>Whether the daily <c>expiry</c> reminder has been registered (so it is registered once, not on every report).</summary>
+    [Id(5)]
+    public bool ExpiryReminder { get; set; }
 }
 
 /// <summary>The park's persisted state: setup, members, seeding marker and the last persisted model version.</summary>
@@ -39,17 +43,6 @@ public sealed class ParkState
 
     [Id(3)]
     public long Version { get; set; }
-}
-
-/// <summary>A material exchange's open offers and needs.</summary>
-[GenerateSerializer]
-public sealed class ExchangeState
-{
-    [Id(0)]
-    public Dictionary<string, OpenPosition> Offers { get; set; } = [];
-
-    [Id(1)]
-    public Dictionary<string, OpenPosition> Needs { get; set; } = [];
 }
 
 /// <summary>A retrofit project's persisted state.</summary>

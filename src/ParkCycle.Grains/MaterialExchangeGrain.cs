@@ -8,96 +8,77 @@ namespace ParkCycle.Grains;
 /// <summary>
 /// Open offers and needs of one material in one park (key <c>park/material</c>). Matching uses the graph
 /// engine's rules: an offer looks at needs of its own material and of every material a rule says it can
-/// replace (held by those materials' exchanges); a need looks the other way. Reentrant, so that every
-/// enterprise reporting the same material does not queue behind one durable write at a time: changes made
-/// while a write is in flight are stored together by the next write (see <see cref="PersistAsync"/>).
+/// replace (held by those materials' exchanges); a need looks the other way.
 /// </summary>
+/// <remarks>
+/// The exchange keeps no state of its own: every position is already durable in its enterprise's state, so on
+/// activation the exchange asks the park's model for them. A report is therefore one durable write, not two, and
+/// no exchange ever re-serialises every offer of a material on each change.
+/// </remarks>
 [Reentrant]
-public sealed class MaterialExchangeGrain(
-    [PersistentState("exchange", GrainStorage.Name)] IPersistentState<ExchangeState> state) : Grain, IMaterialExchangeGrain
+public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
 {
     private static readonly Lazy<SubstitutionIndex> Rules = new(() => new SubstitutionIndex(CatalogReader.Default.Substitutions, CatalogReader.Default.Find));
 
-    private Task _writing = Task.CompletedTask;
-    private Task? _nextWrite;
+    private readonly Dictionary<string, OpenPosition> _offers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenPosition> _needs = new(StringComparer.Ordinal);
 
     private string Park => this.GetPrimaryKeyString().Split('/')[0];
 
     private string MaterialId => this.GetPrimaryKeyString().Split('/', 2)[1];
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var open = await GrainFactory.GetGrain<IParkGrain>(Park).GetPositionsAsync(MaterialId);
+        foreach (var o in open.Offers)
+        {
+            _offers[o.ReportId] = o;
+        }
+
+        foreach (var n in open.Needs)
+        {
+            _needs[n.ReportId] = n;
+        }
+    }
+
     public async Task<IReadOnlyList<ExchangeMatch>> OfferAsync(OpenPosition offer)
     {
-        state.State.Offers[offer.ReportId] = offer;
-        await PersistAsync();
-        var needs = new List<ExchangeNeed>();
-        foreach (var target in Rules.Value.RulesFrom(MaterialId).Select(r => r.TargetMaterialId).Prepend(MaterialId).Distinct(StringComparer.Ordinal))
-        {
-            var open = target == MaterialId ? [.. state.State.Needs.Values] : await Other(target).GetNeedsAsync();
-            needs.AddRange(open.Select(n => new ExchangeNeed(n.ReportId, n.Enterprise, n.MaterialId, n.AnnualQuantity, n.Latitude, n.Longitude)));
-        }
+        _offers[offer.ReportId] = offer;
+        // The exchanges of the materials this one can replace are asked at once, not one after another.
+        var others = await Task.WhenAll(Rules.Value.RulesFrom(MaterialId).Select(r => r.TargetMaterialId)
+            .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetNeedsAsync()));
+        var needs = others.Prepend([.. _needs.Values]).SelectMany(open => open)
+            .Select(n => new ExchangeNeed(n.ReportId, n.Enterprise, n.MaterialId, n.AnnualQuantity, n.Latitude, n.Longitude)).ToList();
 
         return Match([ToOffer(offer)], needs, offer, null);
     }
 
     public async Task<IReadOnlyList<ExchangeMatch>> NeedAsync(OpenPosition need)
     {
-        state.State.Needs[need.ReportId] = need;
-        await PersistAsync();
-        var offers = new List<ExchangeOffer>();
-        foreach (var source in Rules.Value.RulesTo(MaterialId).Select(r => r.SourceMaterialId).Prepend(MaterialId).Distinct(StringComparer.Ordinal))
-        {
-            var open = source == MaterialId ? [.. state.State.Offers.Values] : await Other(source).GetOffersAsync();
-            offers.AddRange(open.Select(ToOffer));
-        }
+        _needs[need.ReportId] = need;
+        var others = await Task.WhenAll(Rules.Value.RulesTo(MaterialId).Select(r => r.SourceMaterialId)
+            .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetOffersAsync()));
+        var offers = others.Prepend([.. _offers.Values]).SelectMany(open => open).Select(ToOffer).ToList();
 
         return Match(offers, [new ExchangeNeed(need.ReportId, need.Enterprise, need.MaterialId, need.AnnualQuantity, need.Latitude, need.Longitude)], null, need);
     }
 
     public Task StandAsync(OpenPosition position, ReportKind kind)
     {
-        (kind == ReportKind.Offer ? state.State.Offers : state.State.Needs)[position.ReportId] = position;
-        return PersistAsync();
+        (kind == ReportKind.Offer ? _offers : _needs)[position.ReportId] = position;
+        return Task.CompletedTask;
     }
 
-    public async Task RemoveAsync(string reportId)
+    public Task RemoveAsync(string reportId)
     {
-        if (state.State.Offers.Remove(reportId) | state.State.Needs.Remove(reportId))
-        {
-            await PersistAsync();
-        }
+        _offers.Remove(reportId);
+        _needs.Remove(reportId);
+        return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<OpenPosition>> GetOffersAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. state.State.Offers.Values]);
+    public Task<IReadOnlyList<OpenPosition>> GetOffersAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. _offers.Values]);
 
-    public Task<IReadOnlyList<OpenPosition>> GetNeedsAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. state.State.Needs.Values]);
-
-    /// <summary>
-    /// Durably stores every change made so far. Turns interleave only at awaits, so at most one write is in
-    /// flight; callers arriving meanwhile share the single write that follows it, which captures all their
-    /// changes. Each caller returns only once a write that started after its change has completed.
-    /// </summary>
-    private Task PersistAsync()
-    {
-        return _nextWrite ??= WriteAfterAsync(_writing);
-
-        async Task WriteAfterAsync(Task previous)
-        {
-            // Yield first so _nextWrite is set before this write takes its place, even when nothing is in flight.
-            await Task.Yield();
-            try
-            {
-                await previous;
-            }
-            catch (Exception)
-            {
-                // That write's failure belongs to its own callers; this write stands on its own.
-            }
-
-            _writing = _nextWrite!;
-            _nextWrite = null;
-            await state.WriteStateAsync();
-        }
-    }
+    public Task<IReadOnlyList<OpenPosition>> GetNeedsAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. _needs.Values]);
 
     private IMaterialExchangeGrain Other(string material) => GrainFactory.GetGrain<IMaterialExchangeGrain>($"{Park}/{material}");
 

@@ -37,11 +37,12 @@ public sealed class ParkGrain(
     {
         // Versions keep rising across restarts: start past anything this park has persisted.
         _version = state.State.Version + 1;
-        foreach (var member in state.State.Members)
+        var contributions = await Task.WhenAll(state.State.Members.Select(m => GrainFactory.GetGrain<IEnterpriseGrain>(m).GetContributionAsync()));
+        foreach (var c in contributions)
         {
-            if (await GrainFactory.GetGrain<IEnterpriseGrain>(member).GetContributionAsync() is { } c)
+            if (c is not null)
             {
-                _contributions[member] = c;
+                _contributions[c.Profile.Id] = c;
             }
         }
     }
@@ -86,6 +87,23 @@ public sealed class ParkGrain(
 
     public Task<SnapshotInfo> GetSnapshotInfoAsync() => Task.FromResult(new SnapshotInfo(
         this.GetPrimaryKeyString(), _version, _contributions.Count, _contributions.Values.Sum(c => c.Flows.Count + c.Offers.Count + c.Needs.Count), _cache?.Version ?? 0));
+
+    public Task<ExchangePositions> GetPositionsAsync(string materialId)
+    {
+        var offers = new List<OpenPosition>();
+        var needs = new List<OpenPosition>();
+        foreach (var c in _contributions.Values)
+        {
+            offers.AddRange(c.Offers.Where(o => o.MaterialId == materialId));
+            needs.AddRange(c.Needs.Where(n => n.MaterialId == materialId));
+            foreach (var (position, kind) in StandingPositions.Of(c.Profile, c.Flows).Where(p => p.Position.MaterialId == materialId))
+            {
+                (kind == ReportKind.Offer ? offers : needs).Add(position);
+            }
+        }
+
+        return Task.FromResult(new ExchangePositions(offers, needs));
+    }
 
     public async Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0)
     {
@@ -140,7 +158,11 @@ public sealed class ParkGrain(
 
     private async Task<AnalysisResult> AnalyseAfterDebounceAsync()
     {
-        await Task.Delay(options.Value.AnalysisDebounce);
+        // Under a steady stream of reports, a big park would otherwise re-analyse back to back and take a core
+        // from the reports: wait at least twice the last analysis, so background analysis stays under a third
+        // of one core. Anyone who needs a fresher result asks GetAnalysisAsync, which does not wait.
+        var lastMs = _cache?.ElapsedMs ?? 0;
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 2 * lastMs)));
         return await AnalyseNowAsync();
     }
 

@@ -62,7 +62,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["SeedDataset"] = string.Empty,
             }).Build();
             silo.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
-            silo.Services.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = silo.Configuration["ParkCycle:SqlitePath"]!);
+            silo.UseSqliteStore(silo.Configuration["ParkCycle:SqlitePath"]!);
             silo.AddParkCycleGrains(section);
         }
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;
 using Orleans.Storage;
 using ParkCycle.Grains.Abstractions;
@@ -35,7 +34,8 @@ public sealed class DurabilityTests(ClusterFixture fixture)
     {
         var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EnterpriseState).Assembly)).BuildServiceProvider();
         var path = Path.Combine(Path.GetTempPath(), $"parkcycle-etag-{Guid.NewGuid():N}.db");
-        using var storage = new SqliteGrainStorage("t", new SqliteStorageOptions { Path = path }, services.GetRequiredService<Serializer>(), NullLogger<SqliteGrainStorage>.Instance);
+        await using var database = new SqliteDatabase(path);
+        var storage = new SqliteGrainStorage(database, services.GetRequiredService<Serializer>());
         var id = GrainId.Create("enterprise", "stale-test");
         var a = new GrainState<EnterpriseState>(new EnterpriseState { NextReport = 1 });
         var b = new GrainState<EnterpriseState>(new EnterpriseState());
@@ -52,5 +52,24 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         Assert.Equal((2, "2"), (read.State!.NextReport, read.ETag));
         var fresh = new GrainState<EnterpriseState>(new EnterpriseState());
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("enterprise", id, fresh)); // an insert over an existing row
+    }
+
+    [Fact]
+    public async Task AReport_RegistersTheExpiryReminder_InTheSqliteFile()
+    {
+        var (_, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);
+
+        await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(), Key());
+        await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(200), Key());
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, period_ms FROM reminders WHERE grain_id = $id";
+        command.Parameters.AddWithValue("$id", GrainId.Create("enterprise", supplier).ToString());
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "no reminder row for the enterprise");
+        Assert.Equal(("expiry", (long)TimeSpan.FromHours(24).TotalMilliseconds), (reader.GetString(0), reader.GetInt64(1)));
+        Assert.False(await reader.ReadAsync(), "one reminder, however many reports");
     }
 }

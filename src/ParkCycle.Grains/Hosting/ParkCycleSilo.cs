@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -39,7 +38,7 @@ public static class ParkCycleSilo
                 silo.UseLocalhostClustering(
                     siloPort: int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
                     gatewayPort: int.Parse(section["GatewayPort"] ?? "30000", System.Globalization.CultureInfo.InvariantCulture));
-                silo.Services.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = section["SqlitePath"] ?? "data/parkcycle.db");
+                silo.UseSqliteStore(section["SqlitePath"] ?? "data/parkcycle.db");
                 break;
             case "postgres":
                 silo.UsePostgresStore(section["Postgres"] ?? throw new InvalidOperationException("ParkCycle:Postgres (a connection string) is required when ParkCycle:Store is postgres"));
@@ -107,16 +106,15 @@ public static class ParkCycleSilo
         return silo;
     }
 
-    /// <summary>Registers the embedded SQLite grain store under a name.</summary>
-    public static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, Action<SqliteStorageOptions> configure)
+    /// <summary>The embedded store: grain state and reminders in one SQLite file, behind one group-commit writer.</summary>
+    public static ISiloBuilder UseSqliteStore(this ISiloBuilder silo, string path)
     {
-        services.AddOptions<SqliteStorageOptions>(name).Configure(configure);
-        services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => new SqliteGrainStorage(
-            name,
-            sp.GetRequiredService<IOptionsMonitor<SqliteStorageOptions>>().Get(name),
-            sp.GetRequiredService<Serializer>(),
-            sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
-        return services;
+        silo.Services.AddSingleton(_ => new SqliteDatabase(path));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (sp, _) =>
+            new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>()));
+        return silo;
     }
 
     private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
