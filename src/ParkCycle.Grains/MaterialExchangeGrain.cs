@@ -23,13 +23,16 @@ public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
     private readonly Dictionary<string, OpenPosition> _offers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenPosition> _needs = new(StringComparer.Ordinal);
 
-    private string Park => this.GetPrimaryKeyString().Split('/')[0];
+    private readonly Dictionary<string, IMaterialExchangeGrain> _others = new(StringComparer.Ordinal);
+    private string _park = string.Empty;
 
-    private string MaterialId => this.GetPrimaryKeyString().Split('/', 2)[1];
+    private string MaterialId { get; set; } = string.Empty;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var open = await GrainFactory.GetGrain<IParkGrain>(Park).GetPositionsAsync(MaterialId);
+        var key = this.GetPrimaryKeyString().Split('/', 2);
+        (_park, MaterialId) = (key[0], key[1]);
+        var open = await GrainFactory.GetGrain<IParkGrain>(_park).GetPositionsAsync(MaterialId);
         foreach (var o in open.Offers)
         {
             _offers[o.ReportId] = o;
@@ -80,7 +83,15 @@ public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
 
     public Task<IReadOnlyList<OpenPosition>> GetNeedsAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. _needs.Values]);
 
-    private IMaterialExchangeGrain Other(string material) => GrainFactory.GetGrain<IMaterialExchangeGrain>($"{Park}/{material}");
+    private IMaterialExchangeGrain Other(string material)
+    {
+        if (!_others.TryGetValue(material, out var other))
+        {
+            _others[material] = other = GrainFactory.GetGrain<IMaterialExchangeGrain>($"{_park}/{material}");
+        }
+
+        return other;
+    }
 
     private static ExchangeOffer ToOffer(OpenPosition o) =>
         new(o.ReportId, o.Enterprise, o.MaterialId, o.AnnualQuantity, ExternalDestination, o.Latitude, o.Longitude);

@@ -116,17 +116,16 @@ public sealed class ParkGrain(
         return _cache;
     }
 
-    public Task<byte[]> ExportAsync(string format)
+    public Task<byte[]> ExportAsync(string format) => OffTurn(snapshot =>
     {
-        var snapshot = Snapshot();
         if (format == "json")
         {
-            return Task.FromResult(DatasetWriter.ToJson(snapshot));
+            return DatasetWriter.ToJson(snapshot);
         }
 
         if (format == "xlsx")
         {
-            return Task.FromResult(Domain.Excel.ExcelDataset.Write(snapshot));
+            return Domain.Excel.ExcelDataset.Write(snapshot);
         }
 
         using var buffer = new MemoryStream();
@@ -139,41 +138,35 @@ public sealed class ParkGrain(
             }
         }
 
-        return Task.FromResult(buffer.ToArray());
-    }
+        return buffer.ToArray();
+    });
 
-    public async Task<string> ScenarioAsync(IReadOnlyList<string> remove)
+    public Task<string> ScenarioAsync(IReadOnlyList<string> remove) => OffTurn(snapshot =>
     {
-        var snapshot = Snapshot();
-        return await Task.Run(() =>
-        {
-            var before = ParkAnalyzer.Analyze(snapshot);
-            var (_, report) = Scenario.Compare(snapshot, before, [.. remove], null);
-            return JsonSerializer.Serialize(report, AnalysisReport.JsonOptions);
-        });
-    }
+        var before = ParkAnalyzer.Analyze(snapshot);
+        var (_, report) = Scenario.Compare(snapshot, before, [.. remove], null);
+        return JsonSerializer.Serialize(report, AnalysisReport.JsonOptions);
+    });
 
     public Task<IReadOnlyList<SankeyLink>> GetSankeyAsync() =>
-        Task.FromResult<IReadOnlyList<SankeyLink>>([.. MassFlowSankey.ByChain(Snapshot()).Select(l => new SankeyLink(l.Source, l.Target, l.Tonnes))]);
+        OffTurn<IReadOnlyList<SankeyLink>>(snapshot => [.. MassFlowSankey.ByChain(snapshot).Select(l => new SankeyLink(l.Source, l.Target, l.Tonnes))]);
 
     private async Task<AnalysisResult> AnalyseAfterDebounceAsync()
     {
         // Under a steady stream of reports, a big park would otherwise re-analyse back to back and take a core
-        // from the reports: wait at least twice the last analysis, so background analysis stays under a third
+        // from the reports: wait at least four times the last analysis, so background analysis stays under a fifth
         // of one core. Anyone who needs a fresher result asks GetAnalysisAsync, which does not wait.
         var lastMs = _cache?.ElapsedMs ?? 0;
-        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 2 * lastMs)));
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 4 * lastMs)));
         return await AnalyseNowAsync();
     }
 
     private async Task<AnalysisResult> AnalyseNowAsync()
     {
         var version = _version;
-        var snapshot = Snapshot();
-        // The engine is CPU-bound: run it on the thread pool so the grain keeps serving calls.
-        var result = await Task.Run(() =>
+        var clock = Stopwatch.StartNew();
+        var result = await OffTurn(snapshot =>
         {
-            var clock = Stopwatch.StartNew();
             var analysis = ParkAnalyzer.Analyze(snapshot);
             var json = JsonSerializer.Serialize(AnalysisReport.From(analysis), AnalysisReport.JsonOptions);
             return new AnalysisResult(version, json, analysis.Loops.Loops.Count, analysis.Opportunities.Count, analysis.Plan.TotalCo2eAvoidedT, clock.Elapsed.TotalMilliseconds);
@@ -193,16 +186,27 @@ public sealed class ParkGrain(
         return result;
     }
 
-    /// <summary>The immutable park model now: declared flows, open offers as stock awaiting a taker, open needs as imports.</summary>
-    private ParkDataset Snapshot()
+    /// <summary>
+    /// Runs <paramref name="work"/> on the current snapshot on the thread pool, so the grain keeps serving calls:
+    /// only the list of (immutable) contributions is taken in the grain's turn; building the model and everything
+    /// done with it happen off it.
+    /// </summary>
+    private Task<T> OffTurn<T>(Func<ParkDataset, T> work)
     {
         var setup = state.State.Setup ?? new ParkSetup(this.GetPrimaryKeyString(), this.GetPrimaryKeyString(), null, []);
+        EnterpriseContribution[] members = [.. _contributions.Values];
+        return Task.Run(() => work(Snapshot(setup, members)));
+    }
+
+    /// <summary>The immutable park model: declared flows, open offers as stock awaiting a taker, open needs as imports.</summary>
+    private static ParkDataset Snapshot(ParkSetup setup, IReadOnlyList<EnterpriseContribution> members)
+    {
         var catalog = CatalogReader.Default;
         var zones = setup.Zones.Select(z => new Zone(z.Id, z.Name, z.NameEn)).ToList();
         var enterprises = new List<Enterprise>();
         var flows = new List<Flow>();
         var materials = new Dictionary<string, Material>(StringComparer.Ordinal);
-        foreach (var c in _contributions.Values.OrderBy(c => c.Profile.Id, StringComparer.Ordinal))
+        foreach (var c in members.OrderBy(c => c.Profile.Id, StringComparer.Ordinal))
         {
             var p = c.Profile;
             if (zones.All(z => z.Id != p.Zone))
