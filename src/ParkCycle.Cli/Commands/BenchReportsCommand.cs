@@ -52,7 +52,7 @@ internal static class BenchReportsCommand
             var hosts = new List<IHost>();
             for (var i = 0; i < siloCount; i++)
             {
-                hosts.Add(await StartAsync(storeName, db, clusterId, i));
+                hosts.Add(await StartAsync(storeName, db, clusterId));
             }
 
             {
@@ -118,7 +118,7 @@ internal static class BenchReportsCommand
 
             // Read back through a fresh silo on the same file: what storage holds, not what memory remembers.
             int lost;
-            using (var host = await StartAsync(storeName, db, clusterId, 0))
+            using (var host = await StartAsync(storeName, db, clusterId))
             {
                 var grains = host.Services.GetRequiredService<IGrainFactory>();
                 var stored = new HashSet<string>(StringComparer.Ordinal);
@@ -174,7 +174,14 @@ internal static class BenchReportsCommand
     /// <summary>The PostgreSQL the cluster bench uses; PARKCYCLE_POSTGRES overrides it.</summary>
     public static string Postgres => Environment.GetEnvironmentVariable("PARKCYCLE_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=parkcycle;Password=parkcycle;Database=parkcycle;Maximum Pool Size=20";
 
-    private static async Task<IHost> StartAsync(string store, string db, string clusterId, int index)
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<IHost> StartAsync(string store, string db, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -184,10 +191,13 @@ internal static class BenchReportsCommand
             ["ParkCycle:Postgres"] = Postgres,
             ["ParkCycle:ClusterId"] = clusterId,
             ["ParkCycle:SeedDataset"] = string.Empty,
-            ["ParkCycle:SiloPort"] = (11211 + index).ToString(CultureInfo.InvariantCulture),
-            ["ParkCycle:GatewayPort"] = (30200 + index).ToString(CultureInfo.InvariantCulture),
+            // Free ports, so a bench never joins (or breaks) another run's silos on this machine.
+            ["ParkCycle:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["ParkCycle:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr so that --json output on stdout stays one parseable document.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo => silo.UseParkCycle(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();
