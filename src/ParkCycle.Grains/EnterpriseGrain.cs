@@ -16,7 +16,9 @@ public sealed class EnterpriseGrain(
 {
     private EnterpriseState S => state.State;
 
+    private Dictionary<string, IMaterialExchangeGrain> _exchanges = new(StringComparer.Ordinal);
     private Dictionary<string, ReportRecord>? _latest;
+    private IParkGrain? _park;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -36,10 +38,10 @@ public sealed class EnterpriseGrain(
         S.Profile = profile;
         S.Flows = [.. flows];
         await state.WriteStateAsync();
-        var park = GrainFactory.GetGrain<IParkGrain>(profile.ParkId);
-        await park.JoinAsync(profile.Id);
+        (_park, _exchanges) = (null, new(StringComparer.Ordinal)); // the park may have changed
+        await Park().JoinAsync(profile.Id);
         await PublishDeclaredAsync();
-        await park.NotifyChangedAsync(Contribution());
+        await Park().NotifyChangedAsync(Contribution());
     }
 
     private async Task PublishDeclaredAsync()
@@ -84,7 +86,7 @@ public sealed class EnterpriseGrain(
 
         if (expired.Count > 0)
         {
-            await GrainFactory.GetGrain<IParkGrain>(S.Profile.ParkId).NotifyChangedAsync(Contribution());
+            await Park().NotifyChangedAsync(Contribution());
         }
 
         return expired.Count;
@@ -203,7 +205,7 @@ public sealed class EnterpriseGrain(
             matches = await PublishAsync(record);
         }
 
-        await GrainFactory.GetGrain<IParkGrain>(S.Profile!.ParkId).NotifyChangedAsync(Contribution());
+        await Park().NotifyChangedAsync(Contribution());
         return new ReportOutcome(true, record.ReportId, record.Version, false, [], matches);
     }
 
@@ -246,6 +248,16 @@ public sealed class EnterpriseGrain(
 
     private static DateOnly Until(ReportRecord r) => r.Offer?.AvailableTo ?? r.Need!.NeededBy;
 
-    private IMaterialExchangeGrain Exchange(string material) =>
-        GrainFactory.GetGrain<IMaterialExchangeGrain>($"{S.Profile!.ParkId}/{material}");
+    // References are kept: resolving one by key reflects over the interface each time.
+    private IMaterialExchangeGrain Exchange(string material)
+    {
+        if (!_exchanges.TryGetValue(material, out var exchange))
+        {
+            _exchanges[material] = exchange = GrainFactory.GetGrain<IMaterialExchangeGrain>($"{S.Profile!.ParkId}/{material}");
+        }
+
+        return exchange;
+    }
+
+    private IParkGrain Park() => _park ??= GrainFactory.GetGrain<IParkGrain>(S.Profile!.ParkId);
 }
