@@ -33,9 +33,10 @@ public static class ServerSetup
     {
         var section = builder.Configuration.GetSection("ParkCycle");
         var accounts = new AccountStore(section["AccountsPath"] ?? "data/accounts.db");
-        accounts.Upsert(section["Admin:Username"] ?? "admin", section["Admin:Password"] ?? "parkcycle-admin", Roles.Administrator, null);
+        // Before the host is built, so the bootstrap administrator exists when the first request arrives.
+        accounts.UpsertAsync(section["Admin:Username"] ?? "admin", section["Admin:Password"] ?? "parkcycle-admin", Roles.Administrator, null).GetAwaiter().GetResult();
         var key = TokenIssuer.KeyFrom(section["JwtKey"]);
-        builder.Services.AddSingleton(accounts);
+        builder.Services.AddSingleton(_ => accounts); // a factory, so the container disposes it (its writer) at shutdown
         builder.Services.AddSingleton(sp => new TokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
@@ -112,7 +113,7 @@ public static class ServerSetup
             await next();
             if (HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method) || HttpMethods.IsPatch(http.Request.Method) || HttpMethods.IsDelete(http.Request.Method))
             {
-                http.RequestServices.GetRequiredService<AccountStore>().Audit(
+                await http.RequestServices.GetRequiredService<AccountStore>().AuditAsync(
                     http.User.Identity?.Name ?? "anonymous", http.Request.Method, http.Request.Path, http.Response.StatusCode,
                     http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
             }

@@ -90,7 +90,7 @@ public static class ParkCycleApi
             return Results.ValidationProblem(errors);
         }
 
-        accounts.Upsert(request.Username!, request.Password!, request.Role!, request.Role == Roles.Enterprise ? request.Enterprise : null);
+        await accounts.UpsertAsync(request.Username!, request.Password!, request.Role!, request.Role == Roles.Enterprise ? request.Enterprise : null);
         return Results.Created($"/api/accounts/{request.Username}", new { username = request.Username, role = request.Role, enterprise = request.Enterprise });
     }
 
@@ -302,16 +302,24 @@ public static class ParkCycleApi
         }
 
         var anonymous = user.IsInRole(Roles.Enterprise);
-        var views = new List<MatchView>();
-        foreach (var m in outcome.Matches)
+        // Counterparts' zones and connection states are asked all at once (a report can match dozens of needs).
+        var counterparts = outcome.Matches.Select(m => m.Supplier == self ? m.Consumer : m.Supplier).Distinct(StringComparer.Ordinal).ToList();
+        var profiles = await Task.WhenAll(counterparts.Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetProfileAsync()));
+        var zones = counterparts.Zip(profiles, (c, p) => (c, p?.Zone)).ToDictionary(x => x.c, x => x.Zone, StringComparer.Ordinal);
+        // A connection names both report ids and can only be agreed on reports that exist, so a report's first
+        // version (not a retry) has none yet: no connection grain need be woken to say so.
+        var fresh = outcome.Version == 1 && !outcome.Duplicate;
+        var connections = fresh
+            ? new Connection?[outcome.Matches.Count]
+            : await Task.WhenAll(outcome.Matches.Select(m => grains.GetGrain<IConnectionGrain>($"{m.OfferReportId}|{m.NeedReportId}").GetAsync()));
+        var views = outcome.Matches.Select((m, i) =>
         {
             var other = m.Supplier == self ? m.Consumer : m.Supplier;
-            var zone = (await grains.GetGrain<IEnterpriseGrain>(other).GetProfileAsync())?.Zone;
-            var connectionId = $"{m.OfferReportId}|{m.NeedReportId}";
-            var connected = (await grains.GetGrain<IConnectionGrain>(connectionId).GetAsync())?.Agreed == true;
+            var connected = connections[i]?.Agreed == true;
             // Until both sides agree to connect, an enterprise learns material, quantity, zone and distance, not who.
-            views.Add(new MatchView(anonymous && !connected ? "anonymous" : other, zone, m.SourceMaterial, m.ReplacedMaterial, m.Quantity, m.Unit, m.DistanceKm, m.Co2eAvoidedT, connectionId, connected));
-        }
+            return new MatchView(anonymous && !connected ? "anonymous" : other, zones[other], m.SourceMaterial, m.ReplacedMaterial, m.Quantity, m.Unit, m.DistanceKm, m.Co2eAvoidedT,
+                $"{m.OfferReportId}|{m.NeedReportId}", connected);
+        }).ToList();
 
         var body = new ReportAccepted(outcome.ReportId!, outcome.Version, outcome.Duplicate, views);
         return outcome.Duplicate ? Results.Ok(body) : Results.Created($"/api/enterprises/{self}/reports", body);
