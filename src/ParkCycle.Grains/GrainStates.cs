@@ -28,7 +28,7 @@ public sealed class EnterpriseState
     public bool ExpiryReminder { get; set; }
 }
 
-/// <summary>The park's persisted state: setup, members, seeding marker and the last persisted model version.</summary>
+/// <summary>The park's persisted state: setup, members, seeding marker and the end of the reserved block of model versions.</summary>
 [GenerateSerializer]
 public sealed class ParkState
 {

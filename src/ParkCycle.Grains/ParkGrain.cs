@@ -29,14 +29,23 @@ public sealed class ParkGrain(
     ParkCycleMetrics metrics) : Grain, IParkGrain
 {
     private readonly Dictionary<string, EnterpriseContribution> _contributions = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Versions are handed out from a reserved block: the block's end is persisted before any version in it is given
+    /// out, so after a crash the park resumes past every version it may have given, without a write per change.
+    /// </summary>
+    private const long VersionBlock = 10_000;
+
     private long _version;
+    private long _reserved;
+    private Task? _reserving;
     private AnalysisResult? _cache;
     private Task<AnalysisResult>? _running;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Versions keep rising across restarts: start past anything this park has persisted.
-        _version = state.State.Version + 1;
+        // Versions keep rising across restarts and never repeat: start at the end of the last reserved block.
+        _version = _reserved = state.State.Version;
+        await ReserveVersionsAsync();
         var contributions = await Task.WhenAll(state.State.Members.Select(m => GrainFactory.GetGrain<IEnterpriseGrain>(m).GetContributionAsync()));
         foreach (var c in contributions)
         {
@@ -58,7 +67,6 @@ public sealed class ParkGrain(
     public async Task MarkSeededAsync()
     {
         state.State.Seeded = true;
-        state.State.Version = _version;
         await state.WriteStateAsync();
     }
 
@@ -72,9 +80,16 @@ public sealed class ParkGrain(
 
     public Task<IReadOnlyList<string>> GetMembersAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Members.Order(StringComparer.Ordinal)]);
 
-    public Task<long> NotifyChangedAsync(EnterpriseContribution contribution)
+    public async Task<long> NotifyChangedAsync(EnterpriseContribution contribution)
     {
         _contributions[contribution.Profile.Id] = contribution;
+        while (_version >= _reserved)
+        {
+            // Once every 10,000 changes: callers arriving meanwhile share the one reservation.
+            _reserving = _reserving is { IsCompleted: false } ? _reserving : ReserveVersionsAsync();
+            await _reserving;
+        }
+
         _version++;
         metrics.SnapshotVersion(this.GetPrimaryKeyString(), _version);
         if (_running is null || _running.IsCompleted)
@@ -82,7 +97,15 @@ public sealed class ParkGrain(
             _running = AnalyseAfterDebounceAsync();
         }
 
-        return Task.FromResult(_version);
+        return _version;
+    }
+
+    private async Task ReserveVersionsAsync()
+    {
+        var end = _reserved + VersionBlock;
+        state.State.Version = end;
+        await state.WriteStateAsync();
+        _reserved = end;
     }
 
     public Task<SnapshotInfo> GetSnapshotInfoAsync() => Task.FromResult(new SnapshotInfo(
@@ -175,12 +198,6 @@ public sealed class ParkGrain(
         if (_cache is null || result.Version > _cache.Version)
         {
             _cache = result;
-        }
-
-        if (state.State.Version < version)
-        {
-            state.State.Version = version;
-            await state.WriteStateAsync();
         }
 
         return result;
