@@ -17,6 +17,7 @@ public sealed class EnterpriseGrain(
     private EnterpriseState S => state.State;
 
     private Dictionary<string, IMaterialExchangeGrain> _exchanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ReportRecord Record, OpenPosition Position)> _positions = new(StringComparer.Ordinal);
     private Dictionary<string, ReportRecord>? _latest;
     private IParkGrain? _park;
 
@@ -39,9 +40,10 @@ public sealed class EnterpriseGrain(
         S.Flows = [.. flows];
         await state.WriteStateAsync();
         (_park, _exchanges) = (null, new(StringComparer.Ordinal)); // the park may have changed
+        _positions.Clear(); // and the location positions carry
         await Park().JoinAsync(profile.Id);
-        await PublishDeclaredAsync();
         await Park().NotifyChangedAsync(Contribution());
+        await PublishDeclaredAsync();
     }
 
     private async Task PublishDeclaredAsync()
@@ -79,14 +81,14 @@ public sealed class EnterpriseGrain(
         }
 
         var expired = Latest().Where(r => !r.Withdrawn && Until(r) < Today).ToList();
-        foreach (var record in expired)
-        {
-            await Exchange(Material(record)).RemoveAsync(record.ReportId);
-        }
-
         if (expired.Count > 0)
         {
             await Park().NotifyChangedAsync(Contribution());
+        }
+
+        foreach (var record in expired)
+        {
+            await Exchange(Material(record)).RemoveAsync(record.ReportId);
         }
 
         return expired.Count;
@@ -194,6 +196,9 @@ public sealed class EnterpriseGrain(
 
         LatestById[record.ReportId] = record;
 
+        // The park first, then the exchange: an exchange rebuilt from the park at any moment in between either
+        // already has this change or is about to receive it, so the two never disagree for long.
+        await Park().NotifyChangedAsync(Contribution());
         IReadOnlyList<ExchangeMatch> matches = [];
         if (withdraw || (previous is not null && Material(previous) != Material(record)))
         {
@@ -205,7 +210,6 @@ public sealed class EnterpriseGrain(
             matches = await PublishAsync(record);
         }
 
-        await Park().NotifyChangedAsync(Contribution());
         return new ReportOutcome(true, record.ReportId, record.Version, false, [], matches);
     }
 
@@ -219,7 +223,21 @@ public sealed class EnterpriseGrain(
         return record.Kind == ReportKind.Offer ? exchange.OfferAsync(position) : exchange.NeedAsync(position);
     }
 
+    // A report version's position never changes (until the profile does): computed once, as every report
+    // re-sends all open positions to the park.
     private OpenPosition Position(ReportRecord r)
+    {
+        if (_positions.TryGetValue(r.ReportId, out var known) && ReferenceEquals(known.Record, r))
+        {
+            return known.Position;
+        }
+
+        var position = ComputePosition(r);
+        _positions[r.ReportId] = (r, position);
+        return position;
+    }
+
+    private OpenPosition ComputePosition(ReportRecord r)
     {
         var material = CatalogReader.Default.Find(Material(r))!;
         var annual = r.Offer is { } o

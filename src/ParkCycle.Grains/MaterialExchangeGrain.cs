@@ -16,7 +16,7 @@ namespace ParkCycle.Grains;
 /// no exchange ever re-serialises every offer of a material on each change.
 /// </remarks>
 [Reentrant]
-public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
+public sealed class MaterialExchangeGrain(TimeProvider clock) : Grain, IMaterialExchangeGrain
 {
     private static readonly Lazy<SubstitutionIndex> Rules = new(() => new SubstitutionIndex(CatalogReader.Default.Substitutions, CatalogReader.Default.Find));
 
@@ -50,7 +50,7 @@ public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
         // The exchanges of the materials this one can replace are asked at once, not one after another.
         var others = await Task.WhenAll(Rules.Value.RulesFrom(MaterialId).Select(r => r.TargetMaterialId)
             .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetNeedsAsync()));
-        var needs = others.Prepend([.. _needs.Values]).SelectMany(open => open)
+        var needs = others.Prepend(Open(_needs)).SelectMany(open => open)
             .Select(n => new ExchangeNeed(n.ReportId, n.Enterprise, n.MaterialId, n.AnnualQuantity, n.Latitude, n.Longitude)).ToList();
 
         return Match([ToOffer(offer)], needs, offer, null);
@@ -61,7 +61,7 @@ public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
         _needs[need.ReportId] = need;
         var others = await Task.WhenAll(Rules.Value.RulesTo(MaterialId).Select(r => r.SourceMaterialId)
             .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetOffersAsync()));
-        var offers = others.Prepend([.. _offers.Values]).SelectMany(open => open).Select(ToOffer).ToList();
+        var offers = others.Prepend(Open(_offers)).SelectMany(open => open).Select(ToOffer).ToList();
 
         return Match(offers, [new ExchangeNeed(need.ReportId, need.Enterprise, need.MaterialId, need.AnnualQuantity, need.Latitude, need.Longitude)], null, need);
     }
@@ -79,9 +79,19 @@ public sealed class MaterialExchangeGrain : Grain, IMaterialExchangeGrain
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<OpenPosition>> GetOffersAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. _offers.Values]);
+    public Task<IReadOnlyList<OpenPosition>> GetOffersAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>(Open(_offers));
 
-    public Task<IReadOnlyList<OpenPosition>> GetNeedsAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>([.. _needs.Values]);
+    public Task<IReadOnlyList<OpenPosition>> GetNeedsAsync() => Task.FromResult<IReadOnlyList<OpenPosition>>(Open(_needs));
+
+    /// <summary>
+    /// The positions whose window has not passed. The enterprises' daily expiry sweep removes the rest; until it
+    /// runs, nothing expired is offered or matched.
+    /// </summary>
+    private List<OpenPosition> Open(Dictionary<string, OpenPosition> positions)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return [.. positions.Values.Where(p => p.Until >= today)];
+    }
 
     private IMaterialExchangeGrain Other(string material)
     {

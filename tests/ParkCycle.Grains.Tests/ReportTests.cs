@@ -123,6 +123,22 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ExpiredAvailability_IsNotMatched_EvenBeforeTheDailySweep()
+    {
+        var (park, supplier, consumer) = await TwoEnterprisesAsync(Grains);
+        var today = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
+        await Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh() with { AvailableFrom = today, AvailableTo = today.AddDays(3) }, Key());
+        var during = await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = today.AddYears(1) }, Key());
+
+        fixture.Clock.Advance(TimeSpan.FromDays(5)); // no ExpireAsync: the reminder has not fired yet
+        var after = await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = today.AddYears(1) }, Key());
+
+        Assert.Contains(during.Matches, m => m.Supplier == supplier);
+        Assert.DoesNotContain(after.Matches, m => m.Supplier == supplier);
+        Assert.Empty(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+    }
+
+    [Fact]
     public async Task RetrofitProgress_IsValidatedLikeProgressCsv()
     {
         var project = Grains.GetGrain<IRetrofitProjectGrain>($"proj-{Guid.NewGuid():N}");
