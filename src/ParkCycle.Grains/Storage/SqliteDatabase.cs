@@ -49,23 +49,48 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public async Task<T> WriteAsync<T>(Func<Batch, T> change)
     {
         var work = new Work<T>(change);
-        await _queue.Writer.WriteAsync(work);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            throw new InvalidOperationException($"SQLite store {Path} takes no more writes: {(_writer.Exception?.InnerException?.Message ?? "it is shut down")}", _writer.Exception?.InnerException);
+        }
+
         return await work.Done.Task;
     }
 
+    // Disposing drains what is queued; a writer that already failed has told its callers, so it is not rethrown here.
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAny(_writer, Task.Delay(TimeSpan.FromSeconds(10)));
     }
 
     public void Dispose()
     {
         _queue.Writer.TryComplete();
-        _writer.Wait(TimeSpan.FromSeconds(10));
+        Task.WaitAny([_writer], TimeSpan.FromSeconds(10));
     }
 
     private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await WriteBatchesAsync();
+        }
+        catch (Exception ex)
+        {
+            // The file cannot be written at all (say, it cannot be opened): fail what waits, refuse what comes,
+            // rather than leave callers waiting forever.
+            _queue.Writer.TryComplete(ex);
+            while (_queue.Reader.TryRead(out var w))
+            {
+                w.Fail(ex);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task WriteBatchesAsync()
     {
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
