@@ -26,6 +26,18 @@ public sealed class EnterpriseGrain(
     /// <summary>The daily reminder that drops expired availability, even while nobody calls the enterprise.</summary>
     public const string ExpiryReminder = "expiry";
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Reports stored before the reminder existed (or before a crash between registering it and storing the flag)
+        // get their sweep now, once.
+        if (!S.ExpiryReminder && Latest().Any(r => !r.Withdrawn && Until(r) >= Today))
+        {
+            await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
+            S.ExpiryReminder = true;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == ExpiryReminder)

@@ -30,6 +30,25 @@ public sealed class DurabilityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task OpenReportsStoredWithoutTheirReminder_GetItWhenTheEnterpriseActivates()
+    {
+        // An enterprise as a version without the expiry reminder stored it: an open offer, no reminder flag.
+        var park = NewPark();
+        var id = $"{park}-legacy";
+        var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EnterpriseState).Assembly)).BuildServiceProvider();
+        var offer = new ReportRecord($"{id}-r1", 1, ReportKind.Offer, "test-user", ClusterFixture.Start, FlyAsh(), null, false, "legacy-key");
+        await using (var database = new SqliteDatabase(fixture.DatabasePath))
+        {
+            var legacy = new GrainState<EnterpriseState>(new EnterpriseState { Profile = Enterprise(park, id), History = [offer], Keys = { ["legacy-key"] = $"{offer.ReportId}#1" }, NextReport = 1 });
+            await new SqliteGrainStorage(database, services.GetRequiredService<Serializer>()).WriteStateAsync("enterprise", GrainId.Create("enterprise", id), legacy);
+        }
+
+        Assert.Single(await fixture.Grains.GetGrain<IEnterpriseGrain>(id).GetReportsAsync()); // activates it
+
+        Assert.Equal(["expiry"], await ReminderNamesAsync(id));
+    }
+
+    [Fact]
     public async Task SnapshotVersions_NeverRepeatAcrossARestart()
     {
         var (park, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);
@@ -75,18 +94,29 @@ public sealed class DurabilityTests(ClusterFixture fixture)
     public async Task AReport_RegistersTheExpiryReminder_InTheSqliteFile()
     {
         var (_, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);
+        Assert.Empty(await ReminderNamesAsync(supplier));
 
         await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(), Key());
         await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(200), Key());
 
+        Assert.Equal(["expiry/86400000"], await ReminderNamesAsync(supplier, withPeriod: true)); // one, however many reports
+    }
+
+    /// <summary>The enterprise's reminders as the SQLite file holds them.</summary>
+    private async Task<string[]> ReminderNamesAsync(string enterprise, bool withPeriod = false)
+    {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.DatabasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, period_ms FROM reminders WHERE grain_id = $id";
-        command.Parameters.AddWithValue("$id", GrainId.Create("enterprise", supplier).ToString());
+        command.CommandText = "SELECT name, period_ms FROM reminders WHERE grain_id = $id ORDER BY name";
+        command.Parameters.AddWithValue("$id", GrainId.Create("enterprise", enterprise).ToString());
         await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "no reminder row for the enterprise");
-        Assert.Equal(("expiry", (long)TimeSpan.FromHours(24).TotalMilliseconds), (reader.GetString(0), reader.GetInt64(1)));
-        Assert.False(await reader.ReadAsync(), "one reminder, however many reports");
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(withPeriod ? $"{reader.GetString(0)}/{reader.GetInt64(1)}" : reader.GetString(0));
+        }
+
+        return [.. names];
     }
 }
