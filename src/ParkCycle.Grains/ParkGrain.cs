@@ -39,7 +39,8 @@ public sealed class ParkGrain(
     private long _reserved;
     private Task? _reserving;
     private AnalysisResult? _cache;
-    private Task<AnalysisResult>? _running;
+    private Task? _scheduled;
+    private Task<AnalysisResult>? _analysing;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -92,9 +93,9 @@ public sealed class ParkGrain(
 
         _version++;
         metrics.SnapshotVersion(this.GetPrimaryKeyString(), _version);
-        if (_running is null || _running.IsCompleted)
+        if (_scheduled is null || _scheduled.IsCompleted)
         {
-            _running = AnalyseAfterDebounceAsync();
+            _scheduled = AnalyseLaterAsync();
         }
 
         return _version;
@@ -132,8 +133,7 @@ public sealed class ParkGrain(
     {
         while (_cache is null || _cache.Version < Math.Min(minVersion == 0 ? _version : minVersion, _version))
         {
-            _running = _running is { IsCompleted: false } ? _running : AnalyseNowAsync();
-            await _running;
+            await Analyse();
         }
 
         return _cache;
@@ -174,14 +174,20 @@ public sealed class ParkGrain(
     public Task<IReadOnlyList<SankeyLink>> GetSankeyAsync() =>
         OffTurn<IReadOnlyList<SankeyLink>>(snapshot => [.. MassFlowSankey.ByChain(snapshot).Select(l => new SankeyLink(l.Source, l.Target, l.Tonnes))]);
 
-    private async Task<AnalysisResult> AnalyseAfterDebounceAsync()
+    /// <summary>The analysis running now, or a new one of the current version.</summary>
+    private Task<AnalysisResult> Analyse() => _analysing = _analysing is { IsCompleted: false } ? _analysing : AnalyseNowAsync();
+
+    private async Task AnalyseLaterAsync()
     {
         // Under a steady stream of reports, a big park would otherwise re-analyse back to back and take a core
         // from the reports: wait at least four times the last analysis, so background analysis stays under a fifth
-        // of one core. Anyone who needs a fresher result asks GetAnalysisAsync, which does not wait.
+        // of one core. Anyone who needs a fresher result asks GetAnalysisAsync, which does not wait for this.
         var lastMs = _cache?.ElapsedMs ?? 0;
         await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 4 * lastMs)));
-        return await AnalyseNowAsync();
+        if (_cache is null || _cache.Version < _version)
+        {
+            await Analyse();
+        }
     }
 
     private async Task<AnalysisResult> AnalyseNowAsync()
