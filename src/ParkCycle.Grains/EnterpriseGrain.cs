@@ -6,7 +6,7 @@ namespace ParkCycle.Grains;
 
 /// <summary>
 /// One enterprise. Owns its profile, declared flows and reports; every accepted report is written to storage
-/// before the call returns, then published to the material exchange and the park. A daily reminder drops
+/// before the call returns, then published to the park and the material exchange. A daily reminder drops
 /// expired availability. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class EnterpriseGrain(
@@ -14,27 +14,35 @@ public sealed class EnterpriseGrain(
     TimeProvider clock,
     ParkCycleMetrics metrics) : Grain, IEnterpriseGrain, IRemindable
 {
-    private EnterpriseState S => state.State;
-
-    private Dictionary<string, IMaterialExchangeGrain> _exchanges = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (ReportRecord Record, OpenPosition Position)> _positions = new(StringComparer.Ordinal);
-    private Dictionary<string, ReportRecord>? _latest;
-    private IParkGrain? _park;
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     /// <summary>The daily reminder that drops expired availability, even while nobody calls the enterprise.</summary>
     public const string ExpiryReminder = "expiry";
 
+    private readonly Dictionary<string, (ReportRecord Record, OpenPosition Position)> _positions = new(StringComparer.Ordinal);
+    private Dictionary<string, IMaterialExchangeGrain> _exchanges = new(StringComparer.Ordinal);
+    private Dictionary<string, ReportRecord>? _latest;
+    private IParkGrain? _park;
+
+    private EnterpriseState S => state.State;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Reports stored before the reminder existed (or before a crash between registering it and storing the flag)
-        // get their sweep now, once.
+        // Open reports stored before the reminder existed get their sweep now, once.
         if (!S.ExpiryReminder && Latest().Any(r => !r.Withdrawn && Until(r) >= Today))
+        {
+            await EnsureExpiryReminderAsync();
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Registers the daily expiry reminder unless this enterprise already has it.</summary>
+    private async Task EnsureExpiryReminderAsync()
+    {
+        if (!S.ExpiryReminder)
         {
             await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
             S.ExpiryReminder = true;
-            await state.WriteStateAsync(cancellationToken);
         }
     }
 
@@ -185,11 +193,10 @@ public sealed class EnterpriseGrain(
             withdraw ? previous!.Need : need,
             withdraw,
             submission.IdempotencyKey);
-        if (!S.ExpiryReminder && !withdraw)
+        if (!withdraw)
         {
             // Registered before the report is stored, so no stored open report is ever without its sweep.
-            await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
-            S.ExpiryReminder = true;
+            await EnsureExpiryReminderAsync();
         }
 
         S.History.Add(record);
