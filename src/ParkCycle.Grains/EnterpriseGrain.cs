@@ -1,4 +1,3 @@
-using System.Globalization;
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Grains.Abstractions;
 
@@ -20,6 +19,7 @@ public sealed class EnterpriseGrain(
     private readonly Dictionary<string, (ReportRecord Record, OpenPosition Position)> _positions = new(StringComparer.Ordinal);
     private Dictionary<string, IMaterialExchangeGrain> _exchanges = new(StringComparer.Ordinal);
     private Dictionary<string, ReportRecord>? _latest;
+    private Dictionary<string, ReportRecord>? _byKey;
     private IParkGrain? _park;
 
     private EnterpriseState S => state.State;
@@ -139,11 +139,9 @@ public sealed class EnterpriseGrain(
             return ReportOutcome.Rejected(errors);
         }
 
-        if (S.Keys.TryGetValue(submission.IdempotencyKey, out var seen))
+        if (ByKey.TryGetValue(submission.IdempotencyKey, out var original))
         {
             // A retry: answer as the first time, change nothing.
-            var parts = seen.Split('#');
-            var original = S.History.Single(r => r.ReportId == parts[0] && r.Version == int.Parse(parts[1], CultureInfo.InvariantCulture));
             return new ReportOutcome(true, original.ReportId, original.Version, true, [], await MatchesAsync(original));
         }
 
@@ -200,7 +198,6 @@ public sealed class EnterpriseGrain(
         }
 
         S.History.Add(record);
-        S.Keys[submission.IdempotencyKey] = $"{record.ReportId}#{record.Version}";
         try
         {
             await state.WriteStateAsync(); // durable before anything is acknowledged or published
@@ -209,11 +206,11 @@ public sealed class EnterpriseGrain(
         {
             // Nothing was stored: put the in-memory state back as it was.
             S.History.RemoveAt(S.History.Count - 1);
-            S.Keys.Remove(submission.IdempotencyKey);
             throw;
         }
 
         LatestById[record.ReportId] = record;
+        ByKey[record.IdempotencyKey] = record;
 
         // The park first, then the exchange: an exchange rebuilt from the park at any moment in between either
         // already has this change or is about to receive it, so the two never disagree for long.
@@ -275,6 +272,9 @@ public sealed class EnterpriseGrain(
 
     /// <summary>The latest version of each report, in the order the reports were first made.</summary>
     private IEnumerable<ReportRecord> Latest() => LatestById.Values;
+
+    // The version each idempotency key produced; built once per activation from the history, then kept current.
+    private Dictionary<string, ReportRecord> ByKey => _byKey ??= S.History.ToDictionary(r => r.IdempotencyKey, StringComparer.Ordinal);
 
     // Built once per activation from the history, then kept current: the history only grows.
     private Dictionary<string, ReportRecord> LatestById => _latest ??= S.History

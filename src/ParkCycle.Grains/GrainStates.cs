@@ -2,7 +2,7 @@ using ParkCycle.Grains.Abstractions;
 
 namespace ParkCycle.Grains;
 
-/// <summary>An enterprise's persisted state: profile, declared flows, every report version, idempotency keys.</summary>
+/// <summary>An enterprise's persisted state: profile, declared flows, every report version (each with its idempotency key).</summary>
 [GenerateSerializer]
 public sealed class EnterpriseState
 {
@@ -16,9 +16,7 @@ public sealed class EnterpriseState
     [Id(2)]
     public List<ReportRecord> History { get; set; } = [];
 
-    /// <summary>Idempotency key → (report id, version) it produced.</summary>
-    [Id(3)]
-    public Dictionary<string, string> Keys { get; set; } = [];
+    // Id(3) held the idempotency keys; every record carries its own, so they are rebuilt from the history instead.
 
     [Id(4)]
     public int NextReport { get; set; }

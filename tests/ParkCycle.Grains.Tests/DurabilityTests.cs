@@ -39,7 +39,7 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         var offer = new ReportRecord($"{id}-r1", 1, ReportKind.Offer, "test-user", ClusterFixture.Start, FlyAsh(), null, false, "legacy-key");
         await using (var database = new SqliteDatabase(fixture.DatabasePath))
         {
-            var legacy = new GrainState<EnterpriseState>(new EnterpriseState { Profile = Enterprise(park, id), History = [offer], Keys = { ["legacy-key"] = $"{offer.ReportId}#1" }, NextReport = 1 });
+            var legacy = new GrainState<EnterpriseState>(new EnterpriseState { Profile = Enterprise(park, id), History = [offer], NextReport = 1 });
             await new SqliteGrainStorage(database, services.GetRequiredService<Serializer>()).WriteStateAsync("enterprise", GrainId.Create("enterprise", id), legacy);
         }
 

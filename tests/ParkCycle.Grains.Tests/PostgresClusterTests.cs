@@ -170,7 +170,7 @@ public sealed class PostgresClusterTests
             var stale = Assert.IsType<EnterpriseState>(second.State);
 
             written.NextReport = 2;
-            written.Keys["submission-1"] = "r1";
+            written.Flows = [new DeclaredFlow("f1", "ext:import", "e1", "coal", 10, "t", "existing", null)];
             await storage.WriteStateAsync(State, grain, first);
             Assert.NotEqual(second.ETag, first.ETag);
 
@@ -187,7 +187,7 @@ public sealed class PostgresClusterTests
             Assert.Equal(first.ETag, stored.ETag);
             var read = Assert.IsType<EnterpriseState>(stored.State);
             Assert.Equal(2, read.NextReport);
-            Assert.Equal("r1", read.Keys["submission-1"]);
+            Assert.Equal("f1", Assert.Single(read.Flows).Id);
 
             // Stored in Orleans' binary form, not the provider's default JSON.
             await using var data = NpgsqlDataSource.Create(ConnectionString);
