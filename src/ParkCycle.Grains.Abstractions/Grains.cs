@@ -58,6 +58,9 @@ public interface IParkGrain : IGrainWithStringKey
     /// <summary>The open offers and needs of one material in the current model (reports and standing declared flows).</summary>
     Task<ExchangePositions> GetPositionsAsync(string materialId);
 
+    /// <summary>The enterprise whose declared flow stands as position <paramref name="positionId"/> (<c>flow:&lt;flow id&gt;</c>); null when none does.</summary>
+    Task<string?> GetStandingOwnerAsync(string positionId);
+
     /// <summary>The latest analysis of a version at least <paramref name="minVersion"/>, computing it off the grain's turn if needed.</summary>
     Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0);
 

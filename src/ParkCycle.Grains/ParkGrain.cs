@@ -129,6 +129,9 @@ public sealed class ParkGrain(
         return Task.FromResult(new ExchangePositions(offers, needs));
     }
 
+    public Task<string?> GetStandingOwnerAsync(string positionId) => Task.FromResult(_contributions.Values
+        .FirstOrDefault(c => StandingPositions.Of(c.Profile, c.Flows).Any(p => p.Position.ReportId == positionId))?.Profile.Id);
+
     public async Task<AnalysisResult> GetAnalysisAsync(long minVersion = 0)
     {
         while (_cache is null || _cache.Version < Math.Min(minVersion == 0 ? _version : minVersion, _version))

@@ -200,6 +200,24 @@ public sealed class ApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task AMatchOnADeclaredFlow_CanBeConnected_ByTheSideThatReported()
+    {
+        using var consumer = await factory.UserAsync("flow-consumer", "enterprise", "bm-brick");
+        var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 800, unit = "t", needed_by = "2027-06-01" })));
+        // Declared disposals of the park's enterprises stand as offers with ids flow:<flow id>.
+        var match = need.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("connection_id").GetString()!.StartsWith("flow:", StringComparison.Ordinal));
+        var id = match.GetProperty("connection_id").GetString();
+
+        var agreed = await consumer.PostAsJsonAsync("/api/enterprises/bm-brick/connections", new { connection_id = id });
+        var unknown = await consumer.PostAsJsonAsync("/api/enterprises/bm-brick/connections", new { connection_id = $"flow:no-such-flow|{id!.Split('|')[1]}" });
+
+        Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        var body = await Json(agreed);
+        Assert.Equal((false, true, false), (body.GetProperty("supplier_agreed").GetBoolean(), body.GetProperty("consumer_agreed").GetBoolean(), body.GetProperty("agreed").GetBoolean()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task OrleansDashboard_IsForAdministratorsOnly()
     {
         using var admin = await factory.AdminAsync();

@@ -342,9 +342,11 @@ public static class ParkCycleApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["expected 'offer-report-id|need-report-id' as a match gives it"] });
         }
 
-        // Report ids start with their enterprise's id; declared flows (flow:…) belong to their enterprise too.
-        var supplier = await OwnerAsync(parts[0], grains);
-        var consumer = await OwnerAsync(parts[1], grains);
+        // Report ids start with their enterprise's id; a declared flow (flow:…) belongs to the enterprise the park
+        // knows declared it.
+        var park = (await grains.GetGrain<IEnterpriseGrain>(id).GetProfileAsync())?.ParkId;
+        var supplier = await OwnerAsync(parts[0], park, grains);
+        var consumer = await OwnerAsync(parts[1], park, grains);
         if (supplier is null || consumer is null)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["unknown offer or need"] });
@@ -366,8 +368,13 @@ public static class ParkCycleApi
         });
     }
 
-    private static async Task<string?> OwnerAsync(string reportId, IGrainFactory grains)
+    private static async Task<string?> OwnerAsync(string reportId, string? park, IGrainFactory grains)
     {
+        if (reportId.StartsWith("flow:", StringComparison.Ordinal))
+        {
+            return park is null ? null : await grains.GetGrain<IParkGrain>(park).GetStandingOwnerAsync(reportId);
+        }
+
         var index = reportId.LastIndexOf("-r", StringComparison.Ordinal);
         var enterprise = index > 0 ? reportId[..index] : null;
         if (enterprise is null)
