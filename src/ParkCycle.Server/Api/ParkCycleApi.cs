@@ -344,7 +344,7 @@ public static class ParkCycleApi
 
         // Report ids start with their enterprise's id; a declared flow (flow:…) belongs to the enterprise the park
         // knows declared it.
-        var park = (await grains.GetGrain<IEnterpriseGrain>(id).GetProfileAsync())?.ParkId;
+        var park = parts.Any(IsDeclaredFlow) ? (await grains.GetGrain<IEnterpriseGrain>(id).GetProfileAsync())?.ParkId : null;
         var supplier = await OwnerAsync(parts[0], park, grains);
         var consumer = await OwnerAsync(parts[1], park, grains);
         if (supplier is null || consumer is null)
@@ -368,9 +368,11 @@ public static class ParkCycleApi
         });
     }
 
+    private static bool IsDeclaredFlow(string positionId) => positionId.StartsWith("flow:", StringComparison.Ordinal);
+
     private static async Task<string?> OwnerAsync(string reportId, string? park, IGrainFactory grains)
     {
-        if (reportId.StartsWith("flow:", StringComparison.Ordinal))
+        if (IsDeclaredFlow(reportId))
         {
             return park is null ? null : await grains.GetGrain<IParkGrain>(park).GetStandingOwnerAsync(reportId);
         }

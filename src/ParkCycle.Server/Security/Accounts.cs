@@ -36,31 +36,19 @@ public sealed record AuditEntry(long Id, DateTimeOffset At, string User, string 
 public sealed class AccountStore : IDisposable
 {
     private const int Iterations = 100_000;
-    private readonly string _connectionString;
     private readonly SqliteDatabase _database;
 
     public AccountStore(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString();
-        CreateSchema();
-        _database = new SqliteDatabase(full);
+        _database = new SqliteDatabase(path);
+        // Through the writer too: it is the file's only writer. Once, at start-up, so waiting here is harmless.
+        _database.WriteAsync(batch => batch.Command("""
+            CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, role TEXT NOT NULL, enterprise TEXT);
+            CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL);
+            """).ExecuteNonQuery()).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _database.Dispose();
-
-    private void CreateSchema()
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, role TEXT NOT NULL, enterprise TEXT);
-            CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL);
-            """;
-        command.ExecuteNonQuery();
-    }
 
     /// <summary>Creates or replaces an account.</summary>
     public Task UpsertAsync(string username, string password, string role, string? enterprise)
@@ -131,7 +119,7 @@ public sealed class AccountStore : IDisposable
 
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         return connection;
     }
