@@ -52,7 +52,7 @@ internal static class BenchReportsCommand
             TimeSpan cpu;
             int gen2;
             var hosts = new List<IHost>();
-            for (var i = 0; i < siloCount; i++)
+            while (hosts.Count < siloCount)
             {
                 hosts.Add(await StartAsync(storeName, db, clusterId));
             }
