@@ -58,6 +58,16 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         }
 
         var before = (await fixture.Grains.GetGrain<IParkGrain>(park).GetSnapshotInfoAsync()).Version;
+        // Read straight from the file, at once: what a crash now would leave. The park must already have stored a
+        // bound at or past every version it has given (not only the last one it happened to analyse).
+        var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(ParkState).Assembly)).BuildServiceProvider();
+        var stored = new GrainState<ParkState>(new ParkState());
+        await using (var database = new SqliteDatabase(fixture.DatabasePath))
+        {
+            await new SqliteGrainStorage(database, services.GetRequiredService<Serializer>()).ReadStateAsync("park", GrainId.Create("park", park), stored);
+        }
+
+        Assert.True(stored.State!.Version >= before, $"stored bound {stored.State.Version} < handed-out version {before}");
         await fixture.RestartAsync();
         await fixture.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(), Key());
 
