@@ -133,16 +133,13 @@ public static class ParkOutlook
 
         if (forecasts.TryGetValue(p.Id, out var f))
         {
-            var log = Math.Log(1 + f.RemainingMonths) + (f.SigmaLog * Normal(random));
+            var log = Math.Log(1 + f.RemainingMonths) + (f.SigmaLog * StandardNormal.Sample(random));
             return RemainingDurationModel.AddMonths(asOf, Math.Max(0, Math.Exp(log) - 1));
         }
 
         // Not started by the as-of date: its start plus a type-typical duration.
         var median = medians.TryGetValue(p.Type, out var m) ? m : SyntheticProjectHistory.MedianMonths[p.Type];
         var start = p.Start > asOf ? p.Start : asOf;
-        return RemainingDurationModel.AddMonths(start, median * Math.Exp(0.35 * Normal(random)));
+        return RemainingDurationModel.AddMonths(start, median * Math.Exp(0.35 * StandardNormal.Sample(random)));
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 }

@@ -39,12 +39,12 @@ public static class SyntheticProjectHistory
                 var id = $"syn-{n:D3}-{Codes<ProjectType>.Of(type)}";
                 // Programme rolled out 2021–2024; relocation and remediation follow the riverside plan from 2021.
                 var start = new DateOnly(2021, 1, 1).AddMonths(type is ProjectType.SiteRemediation ? 12 + random.Next(24) : random.Next(44));
-                var planned = MedianMonths[type] * Math.Exp(0.25 * Normal(random));
-                var budget = Math.Round((decimal)(Budget(type) * Math.Exp(0.5 * Normal(random))), 0);
+                var planned = MedianMonths[type] * Math.Exp(0.25 * StandardNormal.Sample(random));
+                var budget = Math.Round((decimal)(Budget(type) * Math.Exp(0.5 * StandardNormal.Sample(random))), 0);
                 var subsidyShare = random.NextDouble() < 0.6 ? 0.1 + (0.3 * random.NextDouble()) : 0;
                 var subsidy = Math.Round(budget * (decimal)subsidyShare, 0);
                 // Actual duration: the plan's, longer with no subsidy and for small firms, plus sometimes a stall.
-                var actual = planned * Math.Exp(0.2 + (0.3 * Normal(random))) * (1 - (0.5 * subsidyShare)) * (enterprise.AboveSize == true ? 0.92 : 1.05);
+                var actual = planned * Math.Exp(0.2 + (0.3 * StandardNormal.Sample(random))) * (1 - (0.5 * subsidyShare)) * (enterprise.AboveSize == true ? 0.92 : 1.05);
                 var stallAt = random.NextDouble() < 0.25 ? 0.3 + (0.4 * random.NextDouble()) : -1;
                 var stallMonths = stallAt > 0 ? 3 + random.Next(7) : 0;
                 var totalMonths = actual + stallMonths;
@@ -125,7 +125,4 @@ public static class SyntheticProjectHistory
         ProjectType.Closure => 600,
         _ => 1500,
     };
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 }

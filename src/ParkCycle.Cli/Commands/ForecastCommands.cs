@@ -238,13 +238,14 @@ internal static class ForecastCommands
 
             var inv = CultureInfo.InvariantCulture;
             Console.Out.WriteLine($"Superfund NPL: {result.SitesOpenAtCutoff} sites listed by {result.AsOf:yyyy-MM-dd} without construction completion; trained on {result.TrainingSiteYears} site-years");
-            Console.Out.WriteLine($"{"year",6}{"predicted",11}{"10–90%",14}{"KM",8}{"actual",8}");
+            Console.Out.WriteLine($"{"year",6}{"predicted",11}{"10–90%",14}{"chance",10}{"KM",8}{"actual",8}");
             foreach (var y in result.Years)
             {
-                Console.Out.WriteLine(string.Create(inv, $"{y.Year,6}{y.Predicted,11:0.0}{$"{y.Low}–{y.High}",14}{y.BaselineKm,8:0.0}{y.Actual?.ToString(inv) ?? "—",8}"));
+                Console.Out.WriteLine(string.Create(inv, $"{y.Year,6}{y.Predicted,11:0.0}{$"{y.Low}–{y.High}",14}{$"{y.ModelLow}–{y.ModelHigh}",10}{y.BaselineKm,8:0.0}{y.Actual?.ToString(inv) ?? "—",8}"));
             }
 
             Console.Out.WriteLine(string.Create(inv, $"MAE: model {result.MaeModel} completions/year, Kaplan–Meier {result.MaeKm}"));
+            Console.Out.WriteLine(string.Create(inv, $"10–90% band holds the actual in {result.Coverage:P0} of years (chance variation alone: {result.ModelCoverage:P0}); widened by conformal errors from {result.Calibration.Origins.Count} earlier origins ({result.Calibration.Scores} yearly errors, q10 {result.Calibration.Q10}, q90 {result.Calibration.Q90} × √predicted)"));
             return ExitCodes.Ok;
         });
 

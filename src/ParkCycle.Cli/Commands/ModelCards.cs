@@ -44,14 +44,16 @@ internal static class ModelCards
         sb.Append("- **Reproduce**: `dotnet run --project src/ParkCycle.Cli -- backtest superfund ../shared/data/superfund-npl/npl-sites.csv --as-of 2014-12-31` (seed 42); `parkcycle train` rewrites this card.\n");
         sb.Append(Inv, $"- **Model**: {sf.Method}. Retrained for each cut-off from what was known then; no file is kept because serving uses the Linxiang model.\n");
         sb.Append(Inv, $"- **Backtest**: as of {sf.AsOf:yyyy-MM-dd}, {sf.SitesOpenAtCutoff} listed sites had no construction completion; trained on {sf.TrainingSiteYears} site-years.\n\n");
-        sb.Append("| year | predicted | 10–90% | Kaplan–Meier | actual |\n|---|---|---|---|---|\n");
+        sb.Append("| year | predicted | 10–90% (calibrated) | chance only | Kaplan–Meier | actual |\n|---|---|---|---|---|---|\n");
         foreach (var y in sf.Years)
         {
-            sb.Append(Inv, $"| {y.Year} | {y.Predicted:0.0} | {y.Low}–{y.High} | {y.BaselineKm:0.0} | {y.Actual?.ToString(Inv) ?? "—"} |\n");
+            sb.Append(Inv, $"| {y.Year} | {y.Predicted:0.0} | {y.Low}–{y.High} | {y.ModelLow}–{y.ModelHigh} | {y.BaselineKm:0.0} | {y.Actual?.ToString(Inv) ?? "—"} |\n");
         }
 
         var inBand = sf.Years.Count(y => y.Actual >= y.Low && y.Actual <= y.High);
-        sb.Append(Inv, $"\nMean absolute error: model {sf.MaeModel} completions/year, Kaplan–Meier {sf.MaeKm}. The actual count fell inside the 10–90% band in {inBand} of {sf.Years.Count} years: the band carries only the sites' chance variation (Poisson-binomial), not the model's own error, and both methods over-predict (sites still open in 2014 were the hard ones). ");
+        var inChanceBand = sf.Years.Count(y => y.Actual >= y.ModelLow && y.Actual <= y.ModelHigh);
+        sb.Append(Inv, $"\nMean absolute error: model {sf.MaeModel} completions/year, Kaplan–Meier {sf.MaeKm}. The actual count fell inside the calibrated 10–90% band in {inBand} of {sf.Years.Count} years; inside the sites' chance variation alone (Poisson-binomial, before calibration) in {inChanceBand}. ");
+        sb.Append(Inv, $"The band is widened by rolling-origin split conformal: the method run from the {sf.Calibration.Origins.Count} year-ends before the cut-off, on the record as known at the cut-off, gave {sf.Calibration.Scores} yearly errors; their scaled 10th/90th percentiles ({sf.Calibration.Q10}, {sf.Calibration.Q90} × √predicted) are added around the prediction. Both methods over-predict (sites still open in 2014 were the hard ones). ");
         sb.Append(sf.MaeModel < sf.MaeKm ? "The model beats Kaplan–Meier on this real record.\n" : "**The model does not beat Kaplan–Meier on this real record.**\n");
         return sb.ToString();
     }
