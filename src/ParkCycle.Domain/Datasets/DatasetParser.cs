@@ -53,13 +53,19 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var substitutions = ParseSubstitutions(tables.GetValueOrDefault(DatasetSchema.Substitutions.Name), materialLookup, catalog.Substitutions.Select(s => s.Id));
         var projects = ParseProjects(tables.GetValueOrDefault(DatasetSchema.Projects.Name), enterpriseIds);
         var progress = ParseProgress(tables.GetValueOrDefault(DatasetSchema.Progress.Name), projects);
+        var programmes = ParseProgrammes(tables.GetValueOrDefault(DatasetSchema.Programmes.Name));
+        var programmeProgress = ParseProgrammeProgress(tables.GetValueOrDefault(DatasetSchema.ProgrammeProgress.Name), programmes);
 
         if (manifest is null || _problems.Any(p => p.Severity == Severity.Error))
         {
             return DatasetLoadResult.Failed(_problems);
         }
 
-        var dataset = new ParkDataset(manifest, zones, enterprises, materials, flows, substitutions, projects, progress, catalog);
+        var dataset = new ParkDataset(manifest, zones, enterprises, materials, flows, substitutions, projects, progress, catalog)
+        {
+            Programmes = programmes,
+            ProgrammeProgress = programmeProgress,
+        };
         return new DatasetLoadResult(dataset, _problems);
     }
 

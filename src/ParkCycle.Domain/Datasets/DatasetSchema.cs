@@ -72,6 +72,19 @@ public static class DatasetSchema
         new("project", Required: true), new("date", Required: true), new("percent_complete", ColumnKind.Number, Required: true), new("note"),
     ]);
 
+    /// <summary>Programmes tracked as counts (riverside relocation, clean-up lists); optional.</summary>
+    public static readonly TableSpec Programmes = new("programmes", false,
+    [
+        new("id", Required: true), new("name", Required: true), new("name_en"), new("total", ColumnKind.Number, Required: true),
+        new("due"), new("source"),
+    ]);
+
+    /// <summary>Cumulative completions of each programme by date; optional.</summary>
+    public static readonly TableSpec ProgrammeProgress = new("programme_progress", false,
+    [
+        new("programme", Required: true), new("date", Required: true), new("completed", ColumnKind.Number, Required: true), new("source"),
+    ]);
+
     /// <summary>The tables in the order they are read, validated and written.</summary>
-    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress];
+    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress];
 }

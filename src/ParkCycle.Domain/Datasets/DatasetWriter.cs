@@ -172,6 +172,8 @@ public static class DatasetWriter
             p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), Date(p.Start), Date(p.PlannedEnd), Num(p.Budget10kCny),
             Num(p.Subsidy10kCny), Codes<ProjectStatus>.Of(p.Status), Date(p.CompletedOn)))],
         "progress" => [.. dataset.Progress.Select(p => Row(p.ProjectId, Date(p.Date), Num(p.PercentComplete), p.Note))],
+        "programmes" => [.. dataset.Programmes.Select(p => Row(p.Id, p.Name, p.NameEn, Num(p.Total), Date(p.Due), p.Source))],
+        "programme_progress" => [.. dataset.ProgrammeProgress.Select(p => Row(p.ProgrammeId, Date(p.Date), Num(p.Completed), p.Source))],
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Name, "not a dataset table"),
     };
 

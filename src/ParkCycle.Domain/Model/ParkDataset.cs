@@ -61,6 +61,12 @@ public sealed class ParkDataset
 
     public MaterialCatalog Catalog { get; }
 
+    /// <summary>The programmes tracked as counts (<c>programmes.csv</c>); empty when the dataset has none.</summary>
+    public IReadOnlyList<Programme> Programmes { get; init; } = [];
+
+    /// <summary>The programmes' cumulative counts by date (<c>programme_progress.csv</c>), in file order.</summary>
+    public IReadOnlyList<ProgrammeProgress> ProgrammeProgress { get; init; } = [];
+
     /// <summary>Catalogue rules followed by the dataset's own.</summary>
     public IEnumerable<SubstitutionRule> AllSubstitutions => Catalog.Substitutions.Concat(Substitutions);
 
