@@ -55,6 +55,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var progress = ParseProgress(tables.GetValueOrDefault(DatasetSchema.Progress.Name), projects);
         var programmes = ParseProgrammes(tables.GetValueOrDefault(DatasetSchema.Programmes.Name));
         var programmeProgress = ParseProgrammeProgress(tables.GetValueOrDefault(DatasetSchema.ProgrammeProgress.Name), programmes);
+        var heatStreams = ParseHeatStreams(tables.GetValueOrDefault(DatasetSchema.HeatStreams.Name), enterpriseIds);
 
         if (manifest is null || _problems.Any(p => p.Severity == Severity.Error))
         {
@@ -65,6 +66,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         {
             Programmes = programmes,
             ProgrammeProgress = programmeProgress,
+            HeatStreams = heatStreams,
         };
         return new DatasetLoadResult(dataset, _problems);
     }

@@ -85,6 +85,15 @@ public static class DatasetSchema
         new("programme", Required: true), new("date", Required: true), new("completed", ColumnKind.Number, Required: true), new("source"),
     ]);
 
+    /// <summary>Process streams for pinch analysis (heat integration, 能源梯级利用); optional.</summary>
+    public static readonly TableSpec HeatStreams = new("heat_streams", false,
+    [
+        new("id", Required: true), new("enterprise", Required: true), new("kind", Required: true),
+        new("supply_temperature_c", ColumnKind.Number, Required: true), new("target_temperature_c", ColumnKind.Number, Required: true),
+        new("cp_kw_per_k", ColumnKind.Number), new("duty_kw", ColumnKind.Number), new("hours_per_year", ColumnKind.Number),
+        new("dt_contribution_c", ColumnKind.Number), new("source"),
+    ]);
+
     /// <summary>The tables in the order they are read, validated and written.</summary>
-    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress];
+    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress, HeatStreams];
 }

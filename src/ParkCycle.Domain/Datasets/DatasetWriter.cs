@@ -174,6 +174,9 @@ public static class DatasetWriter
         "progress" => [.. dataset.Progress.Select(p => Row(p.ProjectId, Date(p.Date), Num(p.PercentComplete), p.Note))],
         "programmes" => [.. dataset.Programmes.Select(p => Row(p.Id, p.Name, p.NameEn, Num(p.Total), Date(p.Due), p.Source))],
         "programme_progress" => [.. dataset.ProgrammeProgress.Select(p => Row(p.ProgrammeId, Date(p.Date), Num(p.Completed), p.Source))],
+        "heat_streams" => [.. dataset.HeatStreams.Select(h => Row(
+            h.Id, h.EnterpriseId, Codes<HeatStreamKind>.Of(h.Kind), Num(h.SupplyTemperatureC), Num(h.TargetTemperatureC), Num(h.CpKwPerK),
+            Num(h.DutyKw), Num(h.HoursPerYear), Num(h.DtContributionC), h.Source))],
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Name, "not a dataset table"),
     };
 

@@ -66,6 +66,8 @@ public sealed class ParkDataset
 
     /// <summary>The programmes' cumulative counts by date (<c>programme_progress.csv</c>), in file order.</summary>
     public IReadOnlyList<ProgrammeProgress> ProgrammeProgress { get; init; } = [];
+    /// <summary>The enterprises' process streams for pinch analysis (<c>heat_streams.csv</c>); empty when the dataset has none.</summary>
+    public IReadOnlyList<HeatStream> HeatStreams { get; init; } = [];
 
     /// <summary>Catalogue rules followed by the dataset's own.</summary>
     public IEnumerable<SubstitutionRule> AllSubstitutions => Catalog.Substitutions.Concat(Substitutions);
