@@ -57,7 +57,7 @@ public static class ReportValidator
     /// <summary>The quantity per year in the material's own unit.</summary>
     public static decimal AnnualQuantity(decimal quantity, string unit, ReportPeriod period, Material material)
     {
-        var perPeriod = new Quantity(quantity, Unit.Parse(unit)).ConvertTo(material.Unit).Value;
+        var perPeriod = material.ToOwnUnit(new Quantity(quantity, Unit.Parse(unit))).Value;
         return period switch
         {
             ReportPeriod.Month => perPeriod * 12,
@@ -84,9 +84,10 @@ public static class ReportValidator
         {
             errors.Add(new FieldError("unit", $"unknown unit '{unit}' (known: {string.Join(", ", Unit.All.Select(u => u.Symbol))})"));
         }
-        else if (material is not null && parsed.Dimension != material.Unit.Dimension)
+        else if (material is not null && !material.TryConvert(new Quantity(1m, parsed), material.Unit, out _, out var missing))
         {
-            errors.Add(new FieldError("unit", $"unit '{unit}' does not match {material.Id}, which is measured in {material.Unit.Symbol}"));
+            // Another dimension is fine when the material's properties convert it (coal in GJ by its calorific value).
+            errors.Add(new FieldError("unit", $"unit '{unit}' does not match {material.Id}, which is measured in {material.Unit.Symbol} ('{parsed.Symbol}' needs {missing})"));
         }
 
         return errors;

@@ -59,7 +59,7 @@ public sealed class ReportTests(ClusterFixture fixture)
 
         Assert.False(outcome.Accepted);
         Assert.Equal(
-            [("quantity", "-3 must be greater than zero"), ("unit", "unit 'GJ' does not match fly-ash, which is measured in t"), ("available_to", "the window must end after it starts (2025-06-01)")],
+            [("quantity", "-3 must be greater than zero"), ("unit", "unit 'GJ' does not match fly-ash, which is measured in t ('GJ' needs lhv_gj_per_unit)"), ("available_to", "the window must end after it starts (2025-06-01)")],
             outcome.Errors.Select(e => (e.Field, e.Reason)).ToArray());
         Assert.Empty(await grain.GetReportsAsync(includeHistory: true));
         Assert.Equal(version, (await Grains.GetGrain<IParkGrain>(park).GetSnapshotInfoAsync()).Version);

@@ -133,7 +133,7 @@ public sealed class ApiTests(ServerFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await Json(bad)).GetProperty("errors");
         Assert.Equal("-1 must be greater than zero", errors.GetProperty("quantity")[0].GetString());
-        Assert.Equal("unit 'GJ' does not match fly-ash, which is measured in t", errors.GetProperty("unit")[0].GetString());
+        Assert.Equal("unit 'GJ' does not match fly-ash, which is measured in t ('GJ' needs lhv_gj_per_unit)", errors.GetProperty("unit")[0].GetString());
         Assert.True((await Json(noKey)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
         Assert.StartsWith("'fortnight' is not one of", (await Json(badPeriod)).GetProperty("errors").GetProperty("period")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("unknown material 'moon-dust'", (await Json(unknown)).GetProperty("errors").GetProperty("material")[0].GetString());

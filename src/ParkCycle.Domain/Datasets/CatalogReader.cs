@@ -67,7 +67,8 @@ public static class CatalogReader
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in table.Rows)
             {
-                if (parser.ParseMaterial(cells, row, seen) is { } material)
+                // A catalogue material may be a kind of a class listed above it (catalog_id).
+                if (parser.ParseMaterial(cells, row, seen, id => materials.Find(m => m.Id == id)) is { } material)
                 {
                     materials.Add(material);
                 }

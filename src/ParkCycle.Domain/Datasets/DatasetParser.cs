@@ -121,7 +121,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
-            var material = ParseMaterial(cells, row, seen);
+            var material = ParseMaterial(cells, row, seen, id => catalog.Find(id) ?? context?.FindMaterial(id));
             if (material is not null)
             {
                 materials.Add(material);
@@ -132,7 +132,8 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
     }
 
     /// <summary>Reads one material row; shared with the catalogue reader so both validate alike.</summary>
-    internal Material? ParseMaterial(CellParser cells, TableRow row, Dictionary<string, int> seen)
+    /// <param name="parents">Where a <c>catalog_id</c> is looked up: the catalogue (or, for the catalogue itself, its earlier rows).</param>
+    internal Material? ParseMaterial(CellParser cells, TableRow row, Dictionary<string, int> seen, Func<string, Material?>? parents = null)
     {
         var before = cells.Errors;
         var id = cells.Required(row, "id");
@@ -141,6 +142,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var unit = cells.UnitOf(row, "unit");
         var temperature = cells.Decimal(row, "temperature_c", allowNegative: true);
         var hazardousCode = cells.Text(row, "hazardous_code");
+        var properties = ParseProperties(cells, row, unit, category);
         if (id is not null)
         {
             cells.UniqueId(row, "id", id, seen);
@@ -148,11 +150,6 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
         if (category is { } cat)
         {
-            if (unit is not null && !Material.AllowedDimensions(cat).Contains(unit.Dimension))
-            {
-                cells.Error(row, "unit", $"unit '{unit.Symbol}' is a {Describe(unit.Dimension)} unit; a {Codes<MaterialCategory>.Of(cat)} material is measured in {string.Join(" or ", Material.AllowedDimensions(cat).Select(Describe))}");
-            }
-
             if (cat is MaterialCategory.WasteHeat or MaterialCategory.Steam && temperature is null && cells.Text(row, "temperature_c") is null)
             {
                 cells.Error(row, "temperature_c", $"a {Codes<MaterialCategory>.Of(cat)} material needs its temperature in °C");
@@ -169,6 +166,30 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                     cells.Error(row, "hazardous_code", $"'{hazardousCode}' is not a hazardous-waste code of the form HW + two digits (e.g. HW08)");
                 }
             }
+
+            if (cat != MaterialCategory.Steam && (properties.PressureMpa is not null || properties.EnthalpyGjPerT is not null))
+            {
+                cells.Error(row, properties.PressureMpa is not null ? "pressure_mpa" : "enthalpy_gj_per_t", $"pressure and enthalpy describe steam; '{Codes<MaterialCategory>.Of(cat)}' is not steam");
+            }
+            else if (cat == MaterialCategory.Steam && properties.PressureMpa is { } p && properties.EnthalpyGjPerT is null && temperature is { } t
+                && SteamTable.EnthalpyGjPerT(p, t, out var steamReason) is null)
+            {
+                cells.Error(row, "pressure_mpa", steamReason!);
+            }
+        }
+
+        Material? parent = null;
+        if (properties.CatalogId is { } catalogId)
+        {
+            parent = parents?.Invoke(catalogId);
+            if (parent is null)
+            {
+                cells.Error(row, "catalog_id", $"unknown catalogue material '{catalogId}' (not in the catalogue)");
+            }
+            else if (catalogId == id)
+            {
+                cells.Error(row, "catalog_id", $"'{id}' cannot be a kind of itself");
+            }
         }
 
         if (cells.Errors > before)
@@ -176,7 +197,51 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             return null;
         }
 
-        return new Material(id!, name!, cells.Text(row, "name_en"), category!.Value, unit!, temperature, hazardousCode);
+        var material = new Material(id!, name!, cells.Text(row, "name_en"), category!.Value, unit!, temperature, hazardousCode) { Properties = properties, Source = cells.Text(row, "source") };
+        return parent is null ? material : material.InheritFrom(parent);
+    }
+
+    private static MaterialProperties ParseProperties(CellParser cells, TableRow row, Unit? unit, MaterialCategory? category)
+    {
+        var density = Positive(cells, row, "density_t_per_m3");
+        var lhv = cells.Decimal(row, "lhv_gj_per_unit");
+        var lhvPerM3 = Positive(cells, row, "lhv_gj_per_m3");
+        var tce = cells.Decimal(row, "tce_per_unit");
+        var co2 = cells.Decimal(row, "co2_t_per_unit");
+        var pressure = Positive(cells, row, "pressure_mpa");
+        var enthalpy = Positive(cells, row, "enthalpy_gj_per_t");
+        if (unit is { Dimension: Dimension.Energy })
+        {
+            if (lhv is not null)
+            {
+                cells.Error(row, "lhv_gj_per_unit", $"a material measured in {unit.Symbol} is energy already; give lhv_gj_per_m3 for a gas metered by volume");
+                lhv = null;
+            }
+        }
+        else if (lhvPerM3 is not null)
+        {
+            cells.Error(row, "lhv_gj_per_m3", $"lhv_gj_per_m3 is for a gas measured in an energy unit; a material measured in {unit?.Symbol} gives lhv_gj_per_unit");
+        }
+
+        if (enthalpy is not null && category == MaterialCategory.Steam && unit is { Dimension: not Dimension.Mass })
+        {
+            cells.Error(row, "enthalpy_gj_per_t", $"enthalpy per tonne needs steam measured in t, not {unit.Symbol}");
+        }
+
+        return new MaterialProperties(density, lhv, lhvPerM3, tce, co2, cells.Boolean(row, "fossil"), cells.Boolean(row, "feedstock"),
+            pressure, enthalpy, cells.Text(row, "catalog_id"));
+    }
+
+    private static decimal? Positive(CellParser cells, TableRow row, string column)
+    {
+        var value = cells.Decimal(row, column);
+        if (value == 0)
+        {
+            cells.Error(row, column, $"{column} must be greater than zero");
+            return null;
+        }
+
+        return value;
     }
 
     private List<Enterprise> ParseEnterprises(Table? table, List<Zone> zones)
@@ -203,6 +268,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var output = cells.Decimal(row, "output_value_10k_cny");
             var energy = cells.Decimal(row, "energy_tce");
             var aboveSize = cells.Boolean(row, "above_size");
+            var valueAdded = cells.Decimal(row, "value_added_10k_cny");
 
             if (id is not null)
             {
@@ -255,7 +321,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             }
 
             enterprises.Add(new Enterprise(id!, name!, cells.Text(row, "name_en"), zone!, chains, cells.Text(row, "sector"),
-                lat, lon, status!.Value, output, energy, aboveSize, cells.Text(row, "source")));
+                lat, lon, status!.Value, output, energy, aboveSize, cells.Text(row, "source")) { ValueAdded10kCny = valueAdded });
         }
 
         return enterprises;
@@ -281,6 +347,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var quantity = cells.Decimal(row, "quantity");
             var unit = cells.UnitOf(row, "unit");
             var status = cells.Code(row, "status", (FlowStatus?)FlowStatus.Existing);
+            var role = cells.Text(row, "role") is null ? null : cells.Code<FlowRole>(row, "role");
 
             if (id is not null)
             {
@@ -304,9 +371,25 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "material", $"unknown material '{materialId}' (not in materials.csv nor the catalogue)");
             }
 
+            // A flow in another dimension than its material's is converted to the material's unit through its
+            // properties (coal in GJ by its calorific value, steam in GJ by its enthalpy), and stored so.
+            Quantity? stated = quantity is { } q && unit is not null ? new Quantity(q, unit) : null;
             if (material is not null && unit is not null && material.Unit.Dimension != unit.Dimension)
             {
-                cells.Error(row, "unit", $"unit '{unit.Symbol}' is a {Describe(unit.Dimension)} unit but {material.Id} is measured in {material.Unit.Symbol} ({Describe(material.Unit.Dimension)})");
+                if (material.TryConvert(stated ?? new Quantity(1m, unit), material.Unit, out var converted, out var missing))
+                {
+                    stated = stated is null ? null : new Quantity(Math.Round(converted.Value, 6), material.Unit);
+                    unit = material.Unit;
+                }
+                else
+                {
+                    cells.Error(row, "unit", $"'{unit.Symbol}' needs {missing} for material '{material.Id}'");
+                }
+            }
+
+            if (material is not null && role is FlowRole.Fuel && material.GigajoulesPerUnit(out var noEnergy) is null)
+            {
+                cells.Error(row, "role", $"'fuel' needs {noEnergy} for material '{material.Id}'");
             }
 
             if (cells.Errors > before)
@@ -314,7 +397,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 continue;
             }
 
-            flows.Add(new Flow(id!, from!, to!, materialId!, quantity is { } q ? new Quantity(q, unit!) : null, unit!, status!.Value, cells.Text(row, "source")));
+            flows.Add(new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role });
         }
 
         return flows;

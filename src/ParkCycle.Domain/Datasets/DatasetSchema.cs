@@ -11,8 +11,11 @@ public enum ColumnKind
     List,
 }
 
-/// <summary>A column of a dataset table; <see cref="Required"/> columns must be in the header and hold a value.</summary>
-public sealed record ColumnSpec(string Name, ColumnKind Kind = ColumnKind.Text, bool Required = false);
+/// <summary>
+/// A column of a dataset table; <see cref="Required"/> columns must be in the header and hold a value.
+/// <see cref="OmitWhenBlank"/> columns (later, optional additions) are written only when some row has a value.
+/// </summary>
+public sealed record ColumnSpec(string Name, ColumnKind Kind = ColumnKind.Text, bool Required = false, bool OmitWhenBlank = false);
 
 /// <summary>A table of the dataset format: its CSV file, its JSON array and its columns in canonical order.</summary>
 public sealed record TableSpec(string Name, bool RequiredFile, IReadOnlyList<ColumnSpec> Columns)
@@ -39,18 +42,24 @@ public static class DatasetSchema
         new("chains", ColumnKind.List, Required: true), new("sector"), new("lat", ColumnKind.Number), new("lon", ColumnKind.Number),
         new("status", Required: true), new("output_value_10k_cny", ColumnKind.Number), new("energy_tce", ColumnKind.Number),
         new("above_size", ColumnKind.Boolean), new("source"),
+        new("value_added_10k_cny", ColumnKind.Number, OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Materials = new("materials", false,
     [
         new("id", Required: true), new("name", Required: true), new("name_en"), new("category", Required: true),
         new("unit", Required: true), new("temperature_c", ColumnKind.Number), new("hazardous_code"),
+        new("density_t_per_m3", ColumnKind.Number, OmitWhenBlank: true), new("lhv_gj_per_unit", ColumnKind.Number, OmitWhenBlank: true), new("tce_per_unit", ColumnKind.Number, OmitWhenBlank: true),
+        new("co2_t_per_unit", ColumnKind.Number, OmitWhenBlank: true), new("fossil", ColumnKind.Boolean, OmitWhenBlank: true), new("feedstock", ColumnKind.Boolean, OmitWhenBlank: true),
+        new("pressure_mpa", ColumnKind.Number, OmitWhenBlank: true), new("enthalpy_gj_per_t", ColumnKind.Number, OmitWhenBlank: true), new("catalog_id", OmitWhenBlank: true),
+        new("lhv_gj_per_m3", ColumnKind.Number, OmitWhenBlank: true), new("source", OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Flows = new("flows", true,
     [
         new("id", Required: true), new("from", Required: true), new("to", Required: true), new("material", Required: true),
         new("quantity", ColumnKind.Number), new("unit", Required: true), new("status"), new("source"),
+        new("role", OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Substitutions = new("substitutions", false,

@@ -45,15 +45,21 @@ public static class DatasetWriter
     /// <summary>One table as CSV text: header row, LF line ends, quoting only where needed.</summary>
     public static string ToCsv(TableSpec spec, IEnumerable<IReadOnlyList<string>> rows)
     {
+        var list = rows as IReadOnlyList<IReadOnlyList<string>> ?? [.. rows];
+        var written = WrittenColumns(spec, list);
         var sb = new StringBuilder();
-        sb.AppendJoin(',', spec.Columns.Select(c => Escape(c.Name))).Append('\n');
-        foreach (var row in rows)
+        sb.AppendJoin(',', written.Select(i => Escape(spec.Columns[i].Name))).Append('\n');
+        foreach (var row in list)
         {
-            sb.AppendJoin(',', row.Select(Escape)).Append('\n');
+            sb.AppendJoin(',', written.Select(i => Escape(row[i]))).Append('\n');
         }
 
         return sb.ToString();
     }
+
+    /// <summary>The columns a table is written with: all but the <see cref="ColumnSpec.OmitWhenBlank"/> ones no row uses, so older datasets keep their exact shape.</summary>
+    private static List<int> WrittenColumns(TableSpec spec, IReadOnlyList<IReadOnlyList<string>> rows) =>
+        [.. Enumerable.Range(0, spec.Columns.Count).Where(i => !spec.Columns[i].OmitWhenBlank || rows.Any(r => r[i].Length > 0))];
 
     /// <summary>The whole dataset as one JSON document (manifest fields plus one array per table).</summary>
     public static byte[] ToJson(ParkDataset dataset)
@@ -77,7 +83,10 @@ public static class DatasetWriter
                     json.WriteStartObject();
                     for (var i = 0; i < spec.Columns.Count; i++)
                     {
-                        WriteCell(json, spec.Columns[i], row[i]);
+                        if (!spec.Columns[i].OmitWhenBlank || row[i].Length > 0)
+                        {
+                            WriteCell(json, spec.Columns[i], row[i]);
+                        }
                     }
 
                     json.WriteEndObject();
@@ -163,10 +172,12 @@ public static class DatasetWriter
         "enterprises" => [.. dataset.Enterprises.Select(e => Row(
             e.Id, e.Name, e.NameEn, e.ZoneId, string.Join(';', e.Chains.Select(Codes<Chain>.Of)), e.Sector,
             Num(e.Latitude), Num(e.Longitude), Codes<EnterpriseStatus>.Of(e.Status), Num(e.OutputValue10kCny), Num(e.EnergyTce),
-            e.AboveSize switch { true => "true", false => "false", null => null }, e.Source))],
+            e.AboveSize switch { true => "true", false => "false", null => null }, e.Source,
+            Num(e.ValueAdded10kCny)))],
         "materials" => [.. dataset.Materials.Select(MaterialRow)],
         "flows" => [.. dataset.Flows.Select(f => Row(
-            f.Id, f.From, f.To, f.MaterialId, Num(f.Quantity?.Value), f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source))],
+            f.Id, f.From, f.To, f.MaterialId, Num(f.Quantity?.Value), f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source,
+            f.Role is { } role ? Codes<FlowRole>.Of(role) : null))],
         "substitutions" => [.. dataset.Substitutions.Select(SubstitutionRow)],
         "projects" => [.. dataset.Projects.Select(p => Row(
             p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), Date(p.Start), Date(p.PlannedEnd), Num(p.Budget10kCny),
@@ -181,7 +192,12 @@ public static class DatasetWriter
     };
 
     internal static IReadOnlyList<string> MaterialRow(Material m) =>
-        Row(m.Id, m.Name, m.NameEn, Codes<MaterialCategory>.Of(m.Category), m.Unit.Symbol, Num(m.TemperatureC), m.HazardousCode);
+        Row(m.Id, m.Name, m.NameEn, Codes<MaterialCategory>.Of(m.Category), m.Unit.Symbol, Num(m.TemperatureC), m.HazardousCode,
+            Num(m.Stated.DensityTPerM3), Num(m.Stated.LhvGjPerUnit), Num(m.Stated.TcePerUnit), Num(m.Stated.Co2TPerUnit),
+            Bool(m.Stated.Fossil), Bool(m.Stated.Feedstock), Num(m.Stated.PressureMpa), Num(m.Stated.EnthalpyGjPerT), m.Stated.CatalogId,
+            Num(m.Stated.LhvGjPerM3), m.Source);
+
+    private static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
 
     internal static IReadOnlyList<string> SubstitutionRow(SubstitutionRule s) =>
         Row(s.Id, s.SourceMaterialId, s.TargetMaterialId, Num(s.Ratio), Num(s.MinTemperatureC), Num(s.MaxDistanceKm), Num(s.Co2eAvoidedPerUnit), s.Reference);

@@ -40,6 +40,9 @@ public sealed record Enterprise(
     bool? AboveSize,
     string? Source)
 {
+    /// <summary>Industrial value added (工业增加值) in 10k CNY per year; null when unknown. The basis of HJ 274-2015 intensities.</summary>
+    public decimal? ValueAdded10kCny { get; init; }
+
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 
     public string DisplayName => NameEn ?? Name;

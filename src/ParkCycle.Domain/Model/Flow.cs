@@ -57,4 +57,10 @@ public sealed record Flow(
     string? Source)
 {
     public bool IsInternal => !ExternalNode.IsExternal(From) && !ExternalNode.IsExternal(To);
+
+    /// <summary>The role the row states (flows.csv <c>role</c>); null means the material's default.</summary>
+    public FlowRole? Role { get; init; }
+
+    /// <summary>The flow's role: as stated, else <paramref name="material"/>'s default.</summary>
+    public FlowRole RoleOf(Material material) => Role ?? material.DefaultRole;
 }

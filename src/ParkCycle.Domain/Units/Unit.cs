@@ -34,17 +34,69 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>Tonne of coal equivalent: 1 tce = 29.3076 GJ (GB/T 2589-2020).</summary>
     public static readonly Unit TonneCoalEquivalent = new("tce", Dimension.Energy, 29.3076m);
 
+    /// <summary>Kilogram of coal equivalent (千克标准煤, kgce): 0.0293076 GJ (GB/T 2589-2020: 1 kgce = 29 307.6 kJ).</summary>
+    public static readonly Unit KilogramCoalEquivalent = new("kgce", Dimension.Energy, 0.0293076m);
+
+    /// <summary>Ten thousand cubic metres (万立方米), the unit Chinese statistics report gas and water in.</summary>
+    public static readonly Unit TenThousandCubicMetres = new("10^4 m3", Dimension.Volume, 10000m);
+
+    /// <summary>Ten thousand kilowatt-hours (万千瓦时), the unit Chinese statistics report electricity in: 36 GJ.</summary>
+    public static readonly Unit TenThousandKilowattHours = new("10^4 kWh", Dimension.Energy, 36m);
+
     /// <summary>Every unit ParkCycle knows, in a stable order.</summary>
     public static IReadOnlyList<Unit> All { get; } =
-        [Tonne, Kilogram, CubicMetre, Gigajoule, Megajoule, MegawattHour, KilowattHour, TonneCoalEquivalent];
+        [Tonne, Kilogram, CubicMetre, Gigajoule, Megajoule, MegawattHour, KilowattHour, TonneCoalEquivalent,
+            KilogramCoalEquivalent, TenThousandCubicMetres, TenThousandKilowattHours];
+
+    /// <summary>
+    /// The other spellings accepted for each unit: the Chinese names and the spellings of Chinese energy
+    /// statistics (吨, 公斤, 方, 万立方米, Nm3, 吉焦, 度, 万千瓦时, 吨标煤 …). Reading accepts them; writing
+    /// always uses <see cref="Symbol"/>. Gas volumes (Nm3) are read as m3 at normal conditions, the basis
+    /// of the GB/T 2589-2020 gas coefficients.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Unit> Aliases { get; } = new Dictionary<string, Unit>(StringComparer.Ordinal)
+    {
+        ["吨"] = Tonne,
+        ["千克"] = Kilogram,
+        ["公斤"] = Kilogram,
+        ["m³"] = CubicMetre,
+        ["立方米"] = CubicMetre,
+        ["方"] = CubicMetre,
+        ["Nm3"] = CubicMetre,
+        ["Nm³"] = CubicMetre,
+        ["标准立方米"] = CubicMetre,
+        ["万立方米"] = TenThousandCubicMetres,
+        ["万方"] = TenThousandCubicMetres,
+        ["万m3"] = TenThousandCubicMetres,
+        ["万m³"] = TenThousandCubicMetres,
+        ["万Nm3"] = TenThousandCubicMetres,
+        ["10^4 Nm3"] = TenThousandCubicMetres,
+        ["吉焦"] = Gigajoule,
+        ["兆焦"] = Megajoule,
+        ["兆瓦时"] = MegawattHour,
+        ["千瓦时"] = KilowattHour,
+        ["度"] = KilowattHour,
+        ["kW·h"] = KilowattHour,
+        ["万千瓦时"] = TenThousandKilowattHours,
+        ["万kWh"] = TenThousandKilowattHours,
+        ["吨标准煤"] = TonneCoalEquivalent,
+        ["吨标煤"] = TonneCoalEquivalent,
+        ["千克标准煤"] = KilogramCoalEquivalent,
+        ["公斤标准煤"] = KilogramCoalEquivalent,
+        ["千克标煤"] = KilogramCoalEquivalent,
+    };
 
     private static readonly Dictionary<string, Unit> BySymbol = BuildSymbols();
 
     private static Dictionary<string, Unit> BuildSymbols()
     {
         var map = All.ToDictionary(u => u.Symbol, StringComparer.Ordinal);
-        // Spellings seen in spreadsheets for the same units; export always writes the canonical symbol.
-        map["m³"] = CubicMetre;
+        // Spellings seen in spreadsheets and statistics forms for the same units; export always writes the canonical symbol.
+        foreach (var (spelling, unit) in Aliases)
+        {
+            map[spelling] = unit;
+        }
+
         return map;
     }
 

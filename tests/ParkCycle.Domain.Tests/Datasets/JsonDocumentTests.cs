@@ -47,7 +47,7 @@ public class JsonDocumentTests
         doc["flows"]![2]!["quantity"] = 3;
         doc["flows"]![2]!["unit"] = "t";
 
-        Assert.Equal(["park.json: flows[2].unit: unit 't' is a mass unit but m-heat is measured in GJ (energy)"], ErrorsOf(doc));
+        Assert.Equal(["park.json: flows[2].unit: 't' needs lhv_gj_per_m3 and density_t_per_m3 for material 'm-heat'"], ErrorsOf(doc));
     }
 
     [Fact]
