@@ -26,7 +26,8 @@ public sealed class ParkOptions
 public sealed class ParkGrain(
     [PersistentState("park", GrainStorage.Name)] IPersistentState<ParkState> state,
     IOptions<ParkOptions> options,
-    ParkCycleMetrics metrics) : Grain, IParkGrain
+    ParkCycleMetrics metrics,
+    TimeProvider timeProvider) : Grain, IParkGrain
 {
     private readonly Dictionary<string, EnterpriseContribution> _contributions = new(StringComparer.Ordinal);
     /// <summary>
@@ -186,7 +187,7 @@ public sealed class ParkGrain(
         // from the reports: wait at least four times the last analysis, so background analysis stays under a fifth
         // of one core. Anyone who needs a fresher result asks GetAnalysisAsync, which does not wait for this.
         var lastMs = _cache?.ElapsedMs ?? 0;
-        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 4 * lastMs)));
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 4 * lastMs)), timeProvider);
         if (_cache is null || _cache.Version < _version)
         {
             await Analyse();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -17,6 +18,8 @@ public static class ServerSetup
     /// <summary>Co-hosts the silo (the same wiring as the silo-only host).</summary>
     public static WebApplicationBuilder AddParkCycleSilo(this WebApplicationBuilder builder)
     {
+        // One clock for the host, the API and the grains; tests register a FakeTimeProvider first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.UseOrleans(silo =>
         {
             silo.UseParkCycle(builder.Configuration);
@@ -63,6 +66,14 @@ public static class ServerSetup
                 RoleClaimType = ClaimTypes.Role,
             };
         });
+        // Token lifetimes are checked on the host's clock, the one that issued them (the library's default reads the
+        // system clock): an expiry is required, both ends allow the configured clock skew.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return expires is { } end && now - parameters.ClockSkew < end && (notBefore is not { } start || start <= now + parameters.ClockSkew);
+            });
         builder.Services.AddAuthorization();
         var permits = int.Parse(section["ReportRateLimit"] ?? "600", System.Globalization.CultureInfo.InvariantCulture);
         builder.Services.AddRateLimiter(o =>

@@ -19,7 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    /// <summary>The clock of the (single) silo, to move time forward in expiry tests.</summary>
+    /// <summary>The clock of the (single) silo. Only a test that owns this fixture may move it (see ReportTests.OnOwnClockAsync).</summary>
     public FakeTimeProvider Clock => (FakeTimeProvider)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<TimeProvider>();
 
     public async Task InitializeAsync() => Cluster = await StartAsync();

@@ -9,6 +9,21 @@ public sealed class ReportTests(ClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
+    /// <summary>Runs a test that moves the clock on a cluster of its own: the shared cluster's clock never moves.</summary>
+    private static async Task OnOwnClockAsync(Func<ClusterFixture, Task> test)
+    {
+        var own = new ClusterFixture();
+        await own.InitializeAsync();
+        try
+        {
+            await test(own);
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Report_AdvancesTheSnapshot_AnalysisSeesIt_AndTheExchangeProposesTheMatch()
     {
@@ -107,35 +122,41 @@ public sealed class ReportTests(ClusterFixture fixture)
     [Fact]
     public async Task ExpiredAvailability_StopsBeingOffered()
     {
-        var (park, supplier, consumer) = await TwoEnterprisesAsync(Grains);
-        var shortWindow = FlyAsh() with { AvailableTo = new DateOnly(2025, 7, 1) };
-        await Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(shortWindow, Key());
-        Assert.Single(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+        await OnOwnClockAsync(async own =>
+        {
+            var (park, supplier, consumer) = await TwoEnterprisesAsync(own.Grains);
+            var shortWindow = FlyAsh() with { AvailableTo = new DateOnly(2025, 7, 1) };
+            await own.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(shortWindow, Key());
+            Assert.Single(await own.Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
 
-        fixture.Clock.Advance(TimeSpan.FromDays(45));
-        var expired = await Grains.GetGrain<IEnterpriseGrain>(supplier).ExpireAsync();
+            own.Clock.Advance(TimeSpan.FromDays(45));
+            var expired = await own.Grains.GetGrain<IEnterpriseGrain>(supplier).ExpireAsync();
 
-        Assert.Equal(1, expired);
-        Assert.Empty(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
-        Assert.Empty((await Grains.GetGrain<IEnterpriseGrain>(supplier).GetContributionAsync())!.Offers);
-        var later = await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = new DateOnly(2026, 3, 1) }, Key());
-        Assert.Empty(later.Matches);
+            Assert.Equal(1, expired);
+            Assert.Empty(await own.Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+            Assert.Empty((await own.Grains.GetGrain<IEnterpriseGrain>(supplier).GetContributionAsync())!.Offers);
+            var later = await own.Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = new DateOnly(2026, 3, 1) }, Key());
+            Assert.Empty(later.Matches);
+        });
     }
 
     [Fact]
     public async Task ExpiredAvailability_IsNotMatched_EvenBeforeTheDailySweep()
     {
-        var (park, supplier, consumer) = await TwoEnterprisesAsync(Grains);
-        var today = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
-        await Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh() with { AvailableFrom = today, AvailableTo = today.AddDays(3) }, Key());
-        var during = await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = today.AddYears(1) }, Key());
+        await OnOwnClockAsync(async own =>
+        {
+            var (park, supplier, consumer) = await TwoEnterprisesAsync(own.Grains);
+            var today = DateOnly.FromDateTime(own.Clock.GetUtcNow().UtcDateTime);
+            await own.Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh() with { AvailableFrom = today, AvailableTo = today.AddDays(3) }, Key());
+            var during = await own.Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = today.AddYears(1) }, Key());
 
-        fixture.Clock.Advance(TimeSpan.FromDays(5)); // no ExpireAsync: the reminder has not fired yet
-        var after = await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = today.AddYears(1) }, Key());
+            own.Clock.Advance(TimeSpan.FromDays(5)); // no ExpireAsync: the reminder has not fired yet
+            var after = await own.Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay() with { NeededBy = today.AddYears(1) }, Key());
 
-        Assert.Contains(during.Matches, m => m.Supplier == supplier);
-        Assert.DoesNotContain(after.Matches, m => m.Supplier == supplier);
-        Assert.Empty(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+            Assert.Contains(during.Matches, m => m.Supplier == supplier);
+            Assert.DoesNotContain(after.Matches, m => m.Supplier == supplier);
+            Assert.Empty(await own.Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+        });
     }
 
     [Fact]

@@ -7,9 +7,9 @@ namespace ParkCycle.Server.Tests;
 [Collection(ServerCollection.Name)]
 public sealed class ApiTests(ServerFactory factory)
 {
-    private static object Offer(decimal quantity = 1200, string unit = "t", string material = "fly-ash") => new
+    private object Offer(decimal quantity = 1200, string unit = "t", string material = "fly-ash") => new
     {
-        material, quantity, unit, period = "year", available_from = "2026-12-01", available_to = "2027-12-01", price_cny_per_unit = 15, quality_notes = "class II",
+        material, quantity, unit, period = "year", available_from = factory.Date(0), available_to = factory.Date(365), price_cny_per_unit = 15, quality_notes = "class II",
     };
 
     private static HttpRequestMessage Post(string path, object body, string? key = "auto") =>
@@ -70,7 +70,7 @@ public sealed class ApiTests(ServerFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/enterprises/bm-brick/")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/enterprises/bm-brick/reports")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.SendAsync(Post("/api/enterprises/bm-brick/offers", Offer()))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await chp.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 1, unit = "t", needed_by = "2027-01-01" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chp.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 1, unit = "t", needed_by = factory.Date(31) }))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/analysis")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/sankey")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chp.GetAsync("/api/parks/linxiang/forecast")).StatusCode);
@@ -127,8 +127,8 @@ public sealed class ApiTests(ServerFactory factory)
 
         var bad = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", Offer(-1, "GJ")));
         var noKey = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", Offer(), key: null));
-        var badPeriod = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", new { material = "fly-ash", quantity = 1, unit = "t", period = "fortnight", available_from = "2026-12-01", available_to = "2027-01-01" }));
-        var unknown = await admin.SendAsync(Post("/api/enterprises/bm-conch/needs", new { material = "moon-dust", quantity = 1, unit = "t", needed_by = "2027-01-01" }));
+        var badPeriod = await admin.SendAsync(Post("/api/enterprises/bm-conch/offers", new { material = "fly-ash", quantity = 1, unit = "t", period = "fortnight", available_from = factory.Date(0), available_to = factory.Date(31) }));
+        var unknown = await admin.SendAsync(Post("/api/enterprises/bm-conch/needs", new { material = "moon-dust", quantity = 1, unit = "t", needed_by = factory.Date(31) }));
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await Json(bad)).GetProperty("errors");
@@ -180,7 +180,7 @@ public sealed class ApiTests(ServerFactory factory)
         using var stranger = await factory.UserAsync("conn-stranger", "enterprise", "ag-tea");
         await supplier.SendAsync(Post("/api/enterprises/lg-steel/offers", Offer(3000, "t", "steel-slag")));
         var needKey = Guid.NewGuid().ToString("N");
-        var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = "2027-06-01" }, needKey)));
+        var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = factory.Date(182) }, needKey)));
         var match = need.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("source_material").GetString() == "steel-slag" && m.GetProperty("connection_id").GetString()!.StartsWith("lg-steel-r", StringComparison.Ordinal));
         Assert.Equal("anonymous", match.GetProperty("counterpart").GetString());
         var id = match.GetProperty("connection_id").GetString();
@@ -188,7 +188,7 @@ public sealed class ApiTests(ServerFactory factory)
         var intruder = await stranger.PostAsJsonAsync("/api/enterprises/ag-tea/connections", new { connection_id = id });
         var first = await Json(await consumer.PostAsJsonAsync("/api/enterprises/bm-aac/connections", new { connection_id = id }));
         var second = await Json(await supplier.PostAsJsonAsync("/api/enterprises/lg-steel/connections", new { connection_id = id }));
-        var again = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = "2027-06-01" }, needKey)));
+        var again = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = factory.Date(182) }, needKey)));
 
         Assert.Equal(HttpStatusCode.Forbidden, intruder.StatusCode);
         Assert.False(first.GetProperty("agreed").GetBoolean());
@@ -203,7 +203,7 @@ public sealed class ApiTests(ServerFactory factory)
     public async Task AMatchOnADeclaredFlow_CanBeConnected_ByTheSideThatReported()
     {
         using var consumer = await factory.UserAsync("flow-consumer", "enterprise", "bm-brick");
-        var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 800, unit = "t", needed_by = "2027-06-01" })));
+        var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 800, unit = "t", needed_by = factory.Date(182) })));
         // Declared disposals of the park's enterprises stand as offers with ids flow:<flow id>.
         var match = need.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("connection_id").GetString()!.StartsWith("flow:", StringComparison.Ordinal));
         var id = match.GetProperty("connection_id").GetString();
@@ -238,7 +238,7 @@ public sealed class ApiTests(ServerFactory factory)
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 45; i++)
         {
-            statuses.Add((await limited.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 1 + i, unit = "t", needed_by = "2027-01-01" }))).StatusCode);
+            statuses.Add((await limited.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 1 + i, unit = "t", needed_by = factory.Date(31) }))).StatusCode);
         }
 
         Assert.Equal(40, statuses.Count(s => s == HttpStatusCode.Created));

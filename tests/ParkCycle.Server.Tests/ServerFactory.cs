@@ -2,15 +2,31 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ParkCycle.Server.Tests;
 
-/// <summary>The real host (co-hosted silo on a temp SQLite file, seeded Linxiang) behind WebApplicationFactory.</summary>
+/// <summary>
+/// The real host (co-hosted silo on a temp SQLite file, seeded Linxiang) behind WebApplicationFactory, on a fake
+/// clock that stands still at <see cref="Start"/>: dates in the tests are relative to it, never to today.
+/// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("parkcycle-server-").FullName;
 
     public const string AdminPassword = "test-admin-password";
+
+    /// <summary>The host's "now". Tests sharing this server never advance it.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The host's clock (API, tokens, grains).</summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The host's today plus <paramref name="days"/>, as the API writes dates (yyyy-MM-dd).</summary>
+    public string Date(int days) => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +38,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ParkCycle:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ParkCycle:ReportRateLimit", "40");
         builder.UseSetting("ParkCycle:AnalysisDebounceMs", "50");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public async Task<HttpClient> ClientAsAsync(string username, string password)

@@ -73,7 +73,7 @@ internal static class BenchReportsCommand
                 var (cpuBefore, gen2Before) = (TimeSpan.Zero, 0);
                 var startMeasuring = Task.Run(async () =>
                 {
-                    await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom), cancellation);
+                    await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom), TimeProvider.System, cancellation);
                     (cpuBefore, gen2Before) = (Process.GetCurrentProcess().TotalProcessorTime, GC.CollectionCount(2));
                 }, cancellation);
                 var tasks = Enumerable.Range(0, clientCount).Select(async c =>

@@ -61,7 +61,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAny(_writer, Task.Delay(TimeSpan.FromSeconds(10)));
+        // A shutdown bound in wall-clock time, whatever clock the grains run on.
+        await Task.WhenAny(_writer, Task.Delay(TimeSpan.FromSeconds(10), TimeProvider.System));
     }
 
     public void Dispose()
