@@ -72,6 +72,9 @@ public interface IParkGrain : IGrainWithStringKey
 
     /// <summary>The current snapshot's mass flows aggregated by chain, for the dashboard's Sankey.</summary>
     Task<IReadOnlyList<SankeyLink>> GetSankeyAsync();
+
+    /// <summary>Members kept out of the snapshot because their stored state failed the range checks or could not be read.</summary>
+    Task<IReadOnlyList<QuarantinedEnterprise>> GetQuarantineAsync();
 }
 
 /// <summary>

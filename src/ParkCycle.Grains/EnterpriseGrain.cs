@@ -255,11 +255,13 @@ public sealed class EnterpriseGrain(
 
     private OpenPosition ComputePosition(ReportRecord r)
     {
-        var material = CatalogReader.Default.Find(Material(r))!;
-        var annual = r.Offer is { } o
-            ? ReportValidator.AnnualQuantity(o.Quantity, o.Unit, o.Period, material)
+        // Never throws, whatever was stored: a material the catalogue lacks or a quantity past the decimal range gives
+        // an out-of-range position, which the park quarantines (ContributionCheck) instead of failing on it.
+        var material = CatalogReader.Default.Find(Material(r));
+        var annual = material is null ? decimal.MaxValue
+            : r.Offer is { } o ? ReportValidator.AnnualQuantity(o.Quantity, o.Unit, o.Period, material)
             : ReportValidator.AnnualQuantity(r.Need!.Quantity, r.Need.Unit, r.Need.Period, material);
-        return new OpenPosition(r.ReportId, S.Profile!.Id, material.Id, annual, S.Profile.Latitude, S.Profile.Longitude, Until(r));
+        return new OpenPosition(r.ReportId, S.Profile!.Id, Material(r), annual, S.Profile.Latitude, S.Profile.Longitude, Until(r));
     }
 
     private EnterpriseContribution Contribution()

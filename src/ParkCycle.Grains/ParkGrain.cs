@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using ParkCycle.Domain.Datasets;
@@ -27,9 +28,13 @@ public sealed class ParkGrain(
     [PersistentState("park", GrainStorage.Name)] IPersistentState<ParkState> state,
     IOptions<ParkOptions> options,
     ParkCycleMetrics metrics,
-    TimeProvider timeProvider) : Grain, IParkGrain
+    TimeProvider timeProvider,
+    ILogger<ParkGrain> logger) : Grain, IParkGrain
 {
     private readonly Dictionary<string, EnterpriseContribution> _contributions = new(StringComparer.Ordinal);
+
+    /// <summary>Members whose stored state failed the range checks: out of the snapshot until a good contribution arrives.</summary>
+    private readonly Dictionary<string, QuarantinedEnterprise> _quarantine = new(StringComparer.Ordinal);
     /// <summary>
     /// Versions are handed out from a reserved block: the block's end is persisted before any version in it is given
     /// out, so after a crash the park resumes past every version it may have given, without a write per change.
@@ -48,15 +53,61 @@ public sealed class ParkGrain(
         // Versions keep rising across restarts and never repeat: start at the end of the last reserved block.
         _version = _reserved = state.State.Version;
         await ReserveVersionsAsync();
-        var contributions = await Task.WhenAll(state.State.Members.Select(m => GrainFactory.GetGrain<IEnterpriseGrain>(m).GetContributionAsync()));
+        var members = state.State.Members.ToList();
+        var contributions = await Task.WhenAll(members.Select(ContributionOrQuarantineAsync));
         foreach (var c in contributions)
         {
             if (c is not null)
             {
-                _contributions[c.Profile.Id] = c;
+                Admit(c);
             }
         }
     }
+
+    /// <summary>A member's contribution; a member whose state cannot even be read is quarantined, never fatal to the park.</summary>
+    private async Task<EnterpriseContribution?> ContributionOrQuarantineAsync(string member)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IEnterpriseGrain>(member).GetContributionAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Quarantine(member, [$"its state could not be read: {ex.GetType().Name}"], ex);
+            return null;
+        }
+    }
+
+    /// <summary>Takes a contribution into the model, or quarantines its enterprise when it fails the range checks.</summary>
+    private void Admit(EnterpriseContribution contribution)
+    {
+        var id = contribution.Profile.Id;
+        var problems = ContributionCheck.Problems(contribution, CatalogReader.Default);
+        if (problems.Count > 0)
+        {
+            _contributions.Remove(id);
+            Quarantine(id, problems, null);
+            return;
+        }
+
+        if (_quarantine.Remove(id))
+        {
+            logger.LogInformation("Park {Park}: enterprise {Enterprise} left quarantine", this.GetPrimaryKeyString(), id);
+        }
+
+        _contributions[id] = contribution;
+    }
+
+    private void Quarantine(string enterprise, IReadOnlyList<string> reasons, Exception? error)
+    {
+        logger.LogWarning(error, "Park {Park}: enterprise {Enterprise} quarantined, left out of the snapshot: {Reasons}",
+            this.GetPrimaryKeyString(), enterprise, string.Join("; ", reasons));
+        var since = _quarantine.TryGetValue(enterprise, out var known) ? known.Since : timeProvider.GetUtcNow();
+        _quarantine[enterprise] = new QuarantinedEnterprise(enterprise, reasons, since);
+    }
+
+    public Task<IReadOnlyList<QuarantinedEnterprise>> GetQuarantineAsync() =>
+        Task.FromResult<IReadOnlyList<QuarantinedEnterprise>>([.. _quarantine.Values.OrderBy(q => q.Enterprise, StringComparer.Ordinal)]);
 
     public async Task SetupAsync(ParkSetup setup)
     {
@@ -84,7 +135,7 @@ public sealed class ParkGrain(
 
     public async Task<long> NotifyChangedAsync(EnterpriseContribution contribution)
     {
-        _contributions[contribution.Profile.Id] = contribution;
+        Admit(contribution);
         while (_version >= _reserved)
         {
             // Once every 10,000 changes: callers arriving meanwhile share the one reservation.

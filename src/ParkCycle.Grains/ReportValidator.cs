@@ -1,3 +1,4 @@
+using ParkCycle.Domain.Datasets;
 using ParkCycle.Domain.Model;
 using ParkCycle.Domain.Units;
 using ParkCycle.Grains.Abstractions;
@@ -35,7 +36,13 @@ public static class ReportValidator
         {
             errors.Add(new FieldError("price_cny_per_unit", "a price cannot be negative (0 means free)"));
         }
+        else if (r.PriceCnyPerUnit is { } price && !PhysicalRanges.PriceCnyPerUnit.Contains(price))
+        {
+            errors.Add(new FieldError("price_cny_per_unit", PhysicalRanges.PriceCnyPerUnit.Refusal(Invariant(price))));
+        }
 
+        Text(errors, "quality_notes", r.QualityNotes);
+        Annual(errors, r.Quantity, r.Unit, r.Period, r.MaterialId, catalog);
         return errors;
     }
 
@@ -51,20 +58,64 @@ public static class ReportValidator
             errors.Add(new FieldError("needed_by", $"{r.NeededBy:yyyy-MM-dd} is more than {MaxYearsAhead} years ahead"));
         }
 
+        Text(errors, "notes", r.Notes);
+        Annual(errors, r.Quantity, r.Unit, r.Period, r.MaterialId, catalog);
         return errors;
     }
 
-    /// <summary>The quantity per year in the material's own unit.</summary>
+    /// <summary>
+    /// The quantity per year in the material's own unit. Never throws: a stored value beyond the decimal range
+    /// saturates to <see cref="decimal.MaxValue"/>, and an unknown unit or a unit of another dimension gives
+    /// <see cref="decimal.MaxValue"/> too, so the park's range check quarantines it (<see cref="ContributionCheck"/>).
+    /// </summary>
     public static decimal AnnualQuantity(decimal quantity, string unit, ReportPeriod period, Material material)
     {
-        var perPeriod = material.ToOwnUnit(new Quantity(quantity, Unit.Parse(unit))).Value;
+        if (!Unit.TryParse(unit, out var from))
+        {
+            return decimal.MaxValue;
+        }
+
+        decimal perPeriod;
+        try
+        {
+            perPeriod = material.ToOwnUnit(new Quantity(quantity, from)).Value;
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidOperationException or DimensionMismatchException)
+        {
+            return decimal.MaxValue;
+        }
         return period switch
         {
-            ReportPeriod.Month => perPeriod * 12,
-            ReportPeriod.Week => perPeriod * 52,
+            ReportPeriod.Month => Saturating.Multiply(perPeriod, 12),
+            ReportPeriod.Week => Saturating.Multiply(perPeriod, 52),
             _ => perPeriod,
         };
     }
+
+    private static void Annual(List<FieldError> errors, decimal quantity, string unit, ReportPeriod period, string materialId, MaterialCatalog catalog)
+    {
+        if (errors.Any(e => e.Field is "quantity" or "unit" or "material"))
+        {
+            return;
+        }
+
+        var annual = AnnualQuantity(quantity, unit, period, catalog.Find(materialId)!);
+        if (!PhysicalRanges.AnnualQuantity.Contains(annual))
+        {
+            var material = catalog.Find(materialId)!;
+            errors.Add(new FieldError("quantity", $"{Invariant(quantity)} {unit} per {period.ToString().ToLowerInvariant()}: {PhysicalRanges.AnnualQuantity.Refusal($"{Invariant(annual)} {material.Unit.Symbol} a year")}"));
+        }
+    }
+
+    private static void Text(List<FieldError> errors, string field, string? value)
+    {
+        if (value is not null && TextLimits.Problem(value) is { } problem)
+        {
+            errors.Add(new FieldError(field, problem));
+        }
+    }
+
+    private static string Invariant(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<FieldError> Common(string materialId, decimal quantity, string unit, MaterialCatalog catalog)
     {
@@ -77,7 +128,11 @@ public static class ReportValidator
 
         if (quantity <= 0)
         {
-            errors.Add(new FieldError("quantity", $"{quantity} must be greater than zero"));
+            errors.Add(new FieldError("quantity", $"{Invariant(quantity)} must be greater than zero"));
+        }
+        else if (!PhysicalRanges.ReportedQuantity.Contains(quantity))
+        {
+            errors.Add(new FieldError("quantity", PhysicalRanges.ReportedQuantity.Refusal(Invariant(quantity))));
         }
 
         if (!Unit.TryParse(unit, out var parsed))

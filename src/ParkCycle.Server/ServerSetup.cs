@@ -108,6 +108,9 @@ public static class ServerSetup
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
+            // A number may be sent as a JSON number or as a string holding one ("10"), as in dataset documents and CSV
+            // cells; both pass the same range checks (docs/security.md).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString;
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
         builder.Services.AddProblemDetails();

@@ -33,8 +33,15 @@ internal sealed class CellParser(Table table, List<DatasetError> problems)
         return value;
     }
 
-    /// <summary>An optional decimal; null when blank or bad (a bad one adds an error).</summary>
-    public decimal? Decimal(TableRow row, string column, bool allowNegative = false)
+    /// <summary>
+    /// An optional decimal; null when blank or bad (a bad one adds an error). Without a range of its own it must lie
+    /// within <see cref="PhysicalRanges.Default"/> (or <see cref="PhysicalRanges.DefaultNonNegative"/>).
+    /// </summary>
+    public decimal? Decimal(TableRow row, string column, bool allowNegative = false) =>
+        Decimal(row, column, allowNegative ? PhysicalRanges.Default : PhysicalRanges.DefaultNonNegative);
+
+    /// <summary>An optional decimal within <paramref name="range"/>; null when blank or bad (a bad one adds an error).</summary>
+    public decimal? Decimal(TableRow row, string column, NumericRange range)
     {
         var raw = Table.Get(row, column);
         if (raw is null)
@@ -56,9 +63,15 @@ internal sealed class CellParser(Table table, List<DatasetError> problems)
             return null;
         }
 
-        if (!allowNegative && value < 0)
+        if (range.Min == 0 && value < 0)
         {
             Error(row, column, $"{raw} is negative; it must be zero or more");
+            return null;
+        }
+
+        if (!range.Contains(value))
+        {
+            Error(row, column, range.Refusal(raw));
             return null;
         }
 

@@ -27,6 +27,8 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             }
         }
 
+        CheckBoundary(manifest, tables.Values);
+
         // A table with a missing required column cannot be read row by row meaningfully.
         if (_problems.Any(p => p.Severity == Severity.Error && p.Line == 1 && p.Reason.StartsWith("missing required column", StringComparison.Ordinal))
             || _problems.Any(p => p.Severity == Severity.Error && p.Column?.EndsWith("[]", StringComparison.Ordinal) == true))
@@ -69,6 +71,39 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             HeatStreams = heatStreams,
         };
         return new DatasetLoadResult(dataset, _problems);
+    }
+
+    /// <summary>
+    /// Checks that hold for every table, including ones added later: each <c>id</c> follows the identifier grammar,
+    /// and no cell is over the text limit or holds a control character.
+    /// </summary>
+    private void CheckBoundary(DatasetManifest? manifest, IEnumerable<Table> tables)
+    {
+        if (manifest is not null && !Identifier.IsValid(manifest.Id))
+        {
+            _problems.Add(new DatasetError(DatasetSchema.ManifestFile, null, "id", $"'{manifest.Id}' is not an identifier: {Identifier.Grammar}"));
+        }
+
+        foreach (var table in tables)
+        {
+            var idColumn = table.Header.Select((h, i) => (h, i)).FirstOrDefault(x => string.Equals(x.h, "id", StringComparison.OrdinalIgnoreCase));
+            foreach (var row in table.Rows)
+            {
+                for (var i = 0; i < row.Values.Count && i < table.Header.Count; i++)
+                {
+                    if (TextLimits.Problem(row.Values[i]) is { } problem)
+                    {
+                        _problems.Add(table.ErrorAt(row, table.Header[i], problem));
+                    }
+                }
+
+                if (idColumn.h is not null && table.Get(row, idColumn.h) is { } id && !Identifier.IsValid(id)
+                    && !ExternalNode.IsExternal(id)) // reported by the table's own check
+                {
+                    _problems.Add(table.ErrorAt(row, idColumn.h, $"'{id}' is not an identifier: {Identifier.Grammar}"));
+                }
+            }
+        }
     }
 
     private void CheckColumns(TableSpec spec, Table table)
@@ -140,7 +175,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var name = cells.Required(row, "name");
         var category = cells.Code<MaterialCategory>(row, "category");
         var unit = cells.UnitOf(row, "unit");
-        var temperature = cells.Decimal(row, "temperature_c", allowNegative: true);
+        var temperature = cells.Decimal(row, "temperature_c", PhysicalRanges.TemperatureC);
         var hazardousCode = cells.Text(row, "hazardous_code");
         var properties = ParseProperties(cells, row, unit, category);
         if (id is not null)
@@ -265,8 +300,8 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var status = cells.Code<EnterpriseStatus>(row, "status");
             var lat = cells.Decimal(row, "lat", allowNegative: true);
             var lon = cells.Decimal(row, "lon", allowNegative: true);
-            var output = cells.Decimal(row, "output_value_10k_cny");
-            var energy = cells.Decimal(row, "energy_tce");
+            var output = cells.Decimal(row, "output_value_10k_cny", PhysicalRanges.Money10kCny);
+            var energy = cells.Decimal(row, "energy_tce", PhysicalRanges.EnergyTce);
             var aboveSize = cells.Boolean(row, "above_size");
             var valueAdded = cells.Decimal(row, "value_added_10k_cny");
 
@@ -310,7 +345,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "lon", $"longitude {lon} is out of range (−180 to 180)");
             }
 
-            if ((lat is null) != (lon is null))
+            if ((cells.Text(row, "lat") is null) != (cells.Text(row, "lon") is null))
             {
                 cells.Error(row, lat is null ? "lat" : "lon", "give both latitude and longitude, or neither");
             }
@@ -344,7 +379,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var from = cells.Required(row, "from");
             var to = cells.Required(row, "to");
             var materialId = cells.Required(row, "material");
-            var quantity = cells.Decimal(row, "quantity");
+            var quantity = cells.Decimal(row, "quantity", PhysicalRanges.AnnualQuantity);
             var unit = cells.UnitOf(row, "unit");
             var status = cells.Code(row, "status", (FlowStatus?)FlowStatus.Existing);
             var role = cells.Text(row, "role") is null ? null : cells.Code<FlowRole>(row, "role");
@@ -440,10 +475,10 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var id = cells.Required(row, "id");
             var source = cells.Required(row, "source");
             var target = cells.Required(row, "target");
-            var ratio = cells.Decimal(row, "ratio");
-            var minTemperature = cells.Decimal(row, "min_temperature_c", allowNegative: true);
-            var maxDistance = cells.Decimal(row, "max_distance_km");
-            var co2e = cells.Decimal(row, "co2e_avoided_per_unit", allowNegative: true);
+            var ratio = cells.Decimal(row, "ratio", PhysicalRanges.Ratio);
+            var minTemperature = cells.Decimal(row, "min_temperature_c", PhysicalRanges.TemperatureC);
+            var maxDistance = cells.Decimal(row, "max_distance_km", PhysicalRanges.DistanceKm);
+            var co2e = cells.Decimal(row, "co2e_avoided_per_unit", PhysicalRanges.Co2ePerUnit);
             if (id is not null && cells.UniqueId(row, "id", id, seen) && reserved.Contains(id))
             {
                 cells.Error(row, "id", $"duplicate id '{id}' (already a catalogue rule)");
@@ -502,8 +537,8 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             }
 
             var plannedEnd = cells.Date(row, "planned_end");
-            var budget = cells.Decimal(row, "budget_10k_cny");
-            var subsidy = cells.Decimal(row, "subsidy_10k_cny");
+            var budget = cells.Decimal(row, "budget_10k_cny", PhysicalRanges.Money10kCny);
+            var subsidy = cells.Decimal(row, "subsidy_10k_cny", PhysicalRanges.Money10kCny);
             var status = cells.Code<ProjectStatus>(row, "status");
             var completedOn = cells.Date(row, "completed_on");
 

@@ -23,6 +23,8 @@ public static class ParkCycleApi
         parks.MapGet("/dataset", ExportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         parks.MapGet("/scenario", RunScenario).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
         api.MapPost("/datasets", ImportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery();
+        parks.MapGet("/quarantine", async (string parkId, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetQuarantineAsync()))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();

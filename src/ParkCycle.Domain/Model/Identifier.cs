@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace ParkCycle.Domain.Model;
+
+/// <summary>
+/// The identifier grammar of parks, zones, enterprises, materials, flows, rules and projects: an ASCII letter or
+/// digit, then up to 63 ASCII letters, digits, <c>-</c>, <c>_</c> or <c>.</c>. Nothing that HTML, a URL path, a
+/// CSV cell or a grain key would treat specially (no <c>&lt;</c>, quote, space, <c>/</c>, <c>|</c> or <c>:</c>, which
+/// is kept for <c>ext:</c> nodes and <c>flow:</c> positions).
+/// </summary>
+public static partial class Identifier
+{
+    /// <summary>The longest identifier: 64 characters.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>The grammar in words, for error messages.</summary>
+    public const string Grammar = "an ASCII letter or digit, then ASCII letters, digits, '-', '_' or '.', at most 64 characters";
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    /// <summary>Whether <paramref name="id"/> follows the grammar.</summary>
+    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+}

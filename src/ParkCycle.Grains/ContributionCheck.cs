@@ -1,0 +1,67 @@
+using System.Globalization;
+using ParkCycle.Domain.Datasets;
+using ParkCycle.Domain.Model;
+using ParkCycle.Domain.Units;
+using ParkCycle.Grains.Abstractions;
+
+namespace ParkCycle.Grains;
+
+/// <summary>
+/// The park's second line of defence: an enterprise's contribution is checked against the same physical ranges
+/// as the dataset and report boundaries before it enters the snapshot. A contribution that fails (a value stored
+/// before the checks existed, or written to storage behind the API's back) is quarantined by the park, never
+/// analysed, so one enterprise's bad state can never make the analysis or a start-up fail.
+/// </summary>
+public static class ContributionCheck
+{
+    /// <summary>Every reason <paramref name="c"/> cannot enter the snapshot; empty when it can.</summary>
+    public static IReadOnlyList<string> Problems(EnterpriseContribution c, MaterialCatalog catalog)
+    {
+        var problems = new List<string>();
+        var p = c.Profile;
+        Range(problems, "profile latitude", p.Latitude, PhysicalRanges.Latitude);
+        Range(problems, "profile longitude", p.Longitude, PhysicalRanges.Longitude);
+        Range(problems, "profile output_value_10k_cny", p.OutputValue10kCny, PhysicalRanges.Money10kCny);
+        Range(problems, "profile energy_tce", p.EnergyTce, PhysicalRanges.EnergyTce);
+        if (!Identifier.IsValid(p.Zone))
+        {
+            problems.Add($"profile zone '{Shorten(p.Zone)}' is not an identifier");
+        }
+
+        foreach (var f in c.Flows)
+        {
+            if (!Unit.TryParse(f.Unit, out _))
+            {
+                problems.Add($"flow {Shorten(f.Id)}: unknown unit '{Shorten(f.Unit)}'");
+            }
+
+            Range(problems, $"flow {Shorten(f.Id)} quantity", f.Quantity, PhysicalRanges.AnnualQuantity);
+        }
+
+        foreach (var position in c.Offers.Concat(c.Needs))
+        {
+            var where = $"report {Shorten(position.ReportId)}";
+            if (catalog.Find(position.MaterialId) is null)
+            {
+                problems.Add($"{where}: unknown material '{Shorten(position.MaterialId)}'");
+            }
+
+            Range(problems, $"{where} annual quantity", position.AnnualQuantity, PhysicalRanges.AnnualQuantity);
+            Range(problems, $"{where} latitude", position.Latitude, PhysicalRanges.Latitude);
+            Range(problems, $"{where} longitude", position.Longitude, PhysicalRanges.Longitude);
+        }
+
+        return problems;
+    }
+
+    private static void Range(List<string> problems, string what, decimal? value, NumericRange range)
+    {
+        if (value is { } v && !range.Contains(v))
+        {
+            problems.Add($"{what}: {range.Refusal(v.ToString(CultureInfo.InvariantCulture))}");
+        }
+    }
+
+    // Reasons are shown to administrators and logged: never echo an unbounded stored string.
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
+}
