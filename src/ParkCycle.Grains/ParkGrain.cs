@@ -52,7 +52,12 @@ public sealed class ParkGrain(
     {
         // Versions keep rising across restarts and never repeat: start at the end of the last reserved block.
         _version = _reserved = state.State.Version;
-        await ReserveVersionsAsync();
+        if (state.RecordExists)
+        {
+            await ReserveVersionsAsync();
+        }
+
+        // A park nobody has set up stores nothing until its first change reserves versions: reads create no state.
         var members = state.State.Members.ToList();
         var contributions = await Task.WhenAll(members.Select(ContributionOrQuarantineAsync));
         foreach (var c in contributions)

@@ -114,7 +114,7 @@ public sealed class BrowserTests : IAsyncLifetime
             var token = await (await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = ServerFactory.AdminPassword })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
             http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
             var json = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!;
-            json["id"] = "browser-copy";
+            DatasetCopy.AsNewPark(json, "browser-copy");
             await File.WriteAllTextAsync(upload, json.ToJsonString());
         }
 

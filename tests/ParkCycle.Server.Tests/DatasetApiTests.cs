@@ -27,7 +27,7 @@ public sealed class DatasetApiTests(ServerFactory factory)
         Assert.Equal("application/json", exported.Content.Headers.ContentType!.MediaType);
         var document = JsonNode.Parse(await exported.Content.ReadAsStringAsync())!;
         Assert.Equal(56, document["enterprises"]!.AsArray().Count);
-        document["id"] = "linxiang-copy";
+        DatasetCopy.AsNewPark(document, "linxiang-copy");
         var bytes = Encoding.UTF8.GetBytes(document.ToJsonString());
 
         var first = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
@@ -56,7 +56,7 @@ public sealed class DatasetApiTests(ServerFactory factory)
     {
         using var admin = await factory.AdminAsync();
         var json = JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!;
-        json["id"] = "linxiang-xlsx";
+        DatasetCopy.AsNewPark(json, "linxiang-xlsx");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/datasets", Body(Encoding.UTF8.GetBytes(json.ToJsonString()), "application/json"))).StatusCode);
 
         var xlsx = await admin.GetAsync("/api/parks/linxiang-xlsx/dataset?format=xlsx");
@@ -96,8 +96,7 @@ public sealed class DatasetApiTests(ServerFactory factory)
         var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("column").GetString() + ": " + p.GetProperty("reason").GetString()).ToList();
         Assert.Contains("flows[0].quantity: -5 is negative; it must be zero or more", problems);
         Assert.Contains("enterprises[0].zone: unknown zone 'nowhere' (not in zones.csv)", problems);
-        var park = await admin.GetFromJsonAsync<JsonElement>("/api/parks/broken-park/");
-        Assert.Equal(0, park.GetProperty("enterprises").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/parks/broken-park/")).StatusCode); // never loaded (#10 §8)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync("/api/datasets", Body([1, 2, 3], "text/plain"))).StatusCode);
     }
 

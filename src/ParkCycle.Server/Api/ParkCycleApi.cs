@@ -14,7 +14,15 @@ public static class ParkCycleApi
         api.MapPost("/accounts", CreateAccount).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         api.MapGet("/audit", ReadAudit).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
 
-        var parks = api.MapGroup("/parks/{parkId}").RequireAuthorization();
+        var parks = api.MapGroup("/parks/{parkId}").RequireAuthorization().AddEndpointFilter(async (context, next) =>
+        {
+            // A park that was never loaded is 404 on every route, and asking stores nothing.
+            var parkId = (string)context.HttpContext.Request.RouteValues["parkId"]!;
+            var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+            return await grains.GetGrain<IParkGrain>(parkId).IsSeededAsync()
+                ? await next(context)
+                : Results.Problem(title: $"unknown park '{parkId}'", statusCode: StatusCodes.Status404NotFound);
+        });
         parks.MapGet("/", GetPark);
         parks.MapGet("/analysis", GetAnalysis).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
         parks.MapGet("/enterprises", ListEnterprises);
@@ -201,6 +209,22 @@ public static class ParkCycleApi
         {
             return Results.Problem(title: "the dataset has errors; nothing was stored", statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, reason = p.Reason, severity = p.Severity.ToString().ToLowerInvariant() }).ToList() });
+        }
+
+        // Enterprise and project ids belong to one park: a new park reusing one would move it (and rename it for the
+        // other park's users), so the import is refused naming them.
+        if (!await grains.GetGrain<IParkGrain>(dataset.Manifest.Id).IsSeededAsync())
+        {
+            var profiles = await Task.WhenAll(dataset.Enterprises.Select(e => grains.GetGrain<IEnterpriseGrain>(e.Id).GetProfileAsync()));
+            var taken = profiles.Where(p => p is not null && p.ParkId != dataset.Manifest.Id).Select(p => $"{p!.Id} (park {p.ParkId})").ToList();
+            var projects = await Task.WhenAll(dataset.Projects.Select(p => grains.GetGrain<IRetrofitProjectGrain>(p.Id).GetAsync()));
+            var ownerParks = profiles.Where(p => p is not null).ToDictionary(p => p!.Id, p => p!.ParkId, StringComparer.Ordinal);
+            taken.AddRange(projects.Where(p => p is not null && !(ownerParks.TryGetValue(p.Enterprise, out var owner) && owner == dataset.Manifest.Id)).Select(p => $"project {p!.Id}"));
+            if (taken.Count > 0)
+            {
+                return Results.Problem(title: $"park '{dataset.Manifest.Id}' reuses ids that belong to another park; rename them", statusCode: StatusCodes.Status409Conflict,
+                    extensions: new Dictionary<string, object?> { ["ids"] = taken.Take(50).ToList() });
+            }
         }
 
         if (!await Grains.SeedParkStartupTask.SeedAsync(grains, dataset))

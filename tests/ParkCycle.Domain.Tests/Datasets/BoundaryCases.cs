@@ -8,7 +8,7 @@ namespace ParkCycle.Domain.Tests.Datasets;
 /// </summary>
 internal static class BoundaryCases
 {
-    private const string Grammar = "an ASCII letter or digit, then ASCII letters, digits, '-', '_' or '.', at most 64 characters";
+    private const string Grammar = "an ASCII letter or digit, then ASCII letters, digits, '-', '_', '.' or ':', at most 100 characters";
     private const string MaxDecimal = "79228162514264337593543950335";
 
     public static readonly Dictionary<string, (Action<DatasetFolderBuilder> Break, string[] Errors)> All = new()
@@ -56,8 +56,8 @@ internal static class BoundaryCases
             [$"materials.csv:4: id: 'm|y' is not an identifier: {Grammar}"]),
         ["flow id with a slash"] = (b => b.ReplaceLine("flows.csv", 2, "f/1,ext:import,e1,coal,100,t,existing,"),
             [$"flows.csv:2: id: 'f/1' is not an identifier: {Grammar}"]),
-        ["project id too long"] = (b => b.AppendLine("projects.csv", $"{new string('p', 65)},e3,closure,2024-01-01,,,,planned,"),
-            [$"projects.csv:4: id: '{new string('p', 65)}' is not an identifier: {Grammar}"]),
+        ["project id too long"] = (b => b.AppendLine("projects.csv", $"{new string('p', 101)},e3,closure,2024-01-01,,,,planned,"),
+            [$"projects.csv:4: id: '{new string('p', 101)}' is not an identifier: {Grammar}"]),
         ["park id with markup"] = (b => b.With("dataset.json", """{"id":"<b>mini</b>","name":"Mini park"}"""),
             [$"dataset.json: id: '<b>mini</b>' is not an identifier: {Grammar}"]),
         ["source note too long"] = (b => b.ReplaceLine("flows.csv", 2, $"f1,ext:import,e1,coal,100,t,existing,{new string('x', 2001)}"),

@@ -27,7 +27,8 @@ public class BoundaryDatasetTests
     [InlineData("f144", true)]
     [InlineData("HW08.a_b", true)]
     [InlineData("-leading-dash", false)]
-    [InlineData("ext:import", false)]
+    [InlineData("report:ut-chp-r1", true)]
+    [InlineData("a?b", false)]
     [InlineData("名字", false)]
     [InlineData("", false)]
     public void Identifier_FollowsTheGrammar(string id, bool valid) => Assert.Equal(valid, Model.Identifier.IsValid(id));
