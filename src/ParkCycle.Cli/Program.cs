@@ -13,10 +13,10 @@ var root = new RootCommand("ParkCycle: circular-economy material-flow modeler fo
     AnalyzeCommand.Create(),
     PinchCommand.Create(),
     BenchCommand.Create(),
-    ForecastCommands.Synth(),
-    ForecastCommands.Train(),
-    ForecastCommands.Forecast(),
-    ForecastCommands.Backtest(),
+    SynthCommand.Create(),
+    TrainCommand.Create(),
+    ForecastCommand.Create(),
+    BacktestCommand.Create(),
 };
 
 var parsed = root.Parse(args);

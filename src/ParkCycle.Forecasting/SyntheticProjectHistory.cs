@@ -12,6 +12,9 @@ namespace ParkCycle.Forecasting;
 /// </summary>
 public static class SyntheticProjectHistory
 {
+    /// <summary>Where a generated history ends unless told otherwise (the end of the seed's reporting half-year, 2025-06-30); not a forecast date.</summary>
+    public static readonly DateOnly DefaultEnd = new(2025, 6, 30);
+
     /// <summary>Median planned duration in months by type (estimates; sources in docs/synthetic-projects.md).</summary>
     public static IReadOnlyDictionary<ProjectType, double> MedianMonths { get; } = new Dictionary<ProjectType, double>
     {
