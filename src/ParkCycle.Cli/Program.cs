@@ -12,6 +12,7 @@ var root = new RootCommand("ParkCycle: circular-economy material-flow modeler fo
     DescribeCommand.Create(),
     AnalyzeCommand.Create(),
     PinchCommand.Create(),
+    ReconcileCommand.Create(),
     BenchCommand.Create(),
     SynthCommand.Create(),
     TrainCommand.Create(),

@@ -58,6 +58,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var programmes = ParseProgrammes(tables.GetValueOrDefault(DatasetSchema.Programmes.Name));
         var programmeProgress = ParseProgrammeProgress(tables.GetValueOrDefault(DatasetSchema.ProgrammeProgress.Name), programmes);
         var heatStreams = ParseHeatStreams(tables.GetValueOrDefault(DatasetSchema.HeatStreams.Name), enterpriseIds);
+        var balances = ParseBalances(tables.GetValueOrDefault(DatasetSchema.Balances.Name), enterpriseIds, flows, materialLookup);
 
         if (manifest is null || _problems.Any(p => p.Severity == Severity.Error))
         {
@@ -69,6 +70,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             Programmes = programmes,
             ProgrammeProgress = programmeProgress,
             HeatStreams = heatStreams,
+            Balances = balances,
         };
         return new DatasetLoadResult(dataset, _problems);
     }
@@ -383,6 +385,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var unit = cells.UnitOf(row, "unit");
             var status = cells.Code(row, "status", (FlowStatus?)FlowStatus.Existing);
             var role = cells.Text(row, "role") is null ? null : cells.Code<FlowRole>(row, "role");
+            var uncertainty = Uncertainty(cells, row);
 
             if (id is not null)
             {
@@ -432,10 +435,89 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 continue;
             }
 
-            flows.Add(new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role });
+            flows.Add(new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role, UncertaintyPercent = uncertainty };
         }
 
         return flows;
+    }
+
+    /// <summary>The <c>uncertainty</c> cell: a relative standard deviation in percent, written <c>5</c> or <c>5%</c>.</summary>
+    private static decimal? Uncertainty(CellParser cells, TableRow row)
+    {
+        var raw = cells.Text(row, "uncertainty");
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var number = raw.EndsWith('%') ? raw[..^1].TrimEnd() : raw;
+        if (!decimal.TryParse(number, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowExponent, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            cells.Error(row, "uncertainty", $"'{raw}' is not a number (a relative standard deviation in percent, e.g. 5 or 5%)");
+            return null;
+        }
+
+        if (value < 0)
+        {
+            cells.Error(row, "uncertainty", $"{raw} is negative; an uncertainty is a standard deviation in percent, zero or more");
+            return null;
+        }
+
+        return value;
+    }
+
+    private List<DeclaredBalance> ParseBalances(Table? table, HashSet<string> enterpriseIds, List<Flow> flows, Dictionary<string, Material> materials)
+    {
+        var balances = new List<DeclaredBalance>();
+        if (table is null)
+        {
+            return balances;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var id = cells.Required(row, "id");
+            var enterprise = cells.Required(row, "enterprise");
+            var scopeRaw = cells.Required(row, "scope");
+            if (id is not null)
+            {
+                cells.UniqueId(row, "id", id, seen);
+            }
+
+            if (enterprise is not null && !enterpriseIds.Contains(enterprise))
+            {
+                cells.Error(row, "enterprise", $"unknown enterprise '{enterprise}' (not in enterprises.csv)");
+            }
+
+            BalanceScope? scope = null;
+            if (scopeRaw is not null && !BalanceScope.TryParse(scopeRaw, out scope))
+            {
+                cells.Error(row, "scope", $"unknown scope '{scopeRaw}' (known: {BalanceScope.Known})");
+            }
+            else if (scope is { Kind: BalanceScopeKind.Material } && !materials.ContainsKey(scope.MaterialId!))
+            {
+                cells.Error(row, "scope", $"unknown material '{scope.MaterialId}' (not in materials.csv nor the catalogue)");
+                scope = null;
+            }
+
+            if (scope is not null && enterprise is not null && enterpriseIds.Contains(enterprise)
+                && !flows.Any(f => f.Status == FlowStatus.Existing && (f.From == enterprise || f.To == enterprise) && scope.Includes(f, materials.GetValueOrDefault(f.MaterialId))))
+            {
+                cells.Error(row, "scope", $"no existing flow of '{enterprise}' is in scope '{scope}'");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            balances.Add(new DeclaredBalance(id!, enterprise!, scope!));
+        }
+
+        return balances;
     }
 
     private static void CheckEndpoint(CellParser cells, TableRow row, string column, string? node, HashSet<string> enterpriseIds)

@@ -60,6 +60,7 @@ public static class DatasetSchema
         new("id", Required: true), new("from", Required: true), new("to", Required: true), new("material", Required: true),
         new("quantity", ColumnKind.Number), new("unit", Required: true), new("status"), new("source"),
         new("role", OmitWhenBlank: true),
+        new("uncertainty", OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Substitutions = new("substitutions", false,
@@ -103,6 +104,12 @@ public static class DatasetSchema
         new("dt_contribution_c", ColumnKind.Number), new("source"),
     ]);
 
+    /// <summary>Balances an enterprise's flows must satisfy, for reconciliation; scope is mass, energy, water or material:&lt;id&gt;.</summary>
+    public static readonly TableSpec Balances = new("balances", false,
+    [
+        new("id", Required: true), new("enterprise", Required: true), new("scope", Required: true),
+    ]);
+
     /// <summary>The tables in the order they are read, validated and written.</summary>
-    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress, HeatStreams];
+    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress, HeatStreams, Balances];
 }

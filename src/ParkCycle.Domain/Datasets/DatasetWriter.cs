@@ -78,10 +78,11 @@ public static class DatasetWriter
                 }
 
                 json.WriteStartArray(spec.Name);
+                var written = WrittenColumns(spec, rows);
                 foreach (var row in rows)
                 {
                     json.WriteStartObject();
-                    for (var i = 0; i < spec.Columns.Count; i++)
+                    foreach (var i in written)
                     {
                         if (!spec.Columns[i].OmitWhenBlank || row[i].Length > 0)
                         {
@@ -177,7 +178,7 @@ public static class DatasetWriter
         "materials" => [.. dataset.Materials.Select(MaterialRow)],
         "flows" => [.. dataset.Flows.Select(f => Row(
             f.Id, f.From, f.To, f.MaterialId, Num(f.Quantity?.Value), f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source,
-            f.Role is { } role ? Codes<FlowRole>.Of(role) : null))],
+            f.Role is { } role ? Codes<FlowRole>.Of(role) : null, Num(f.UncertaintyPercent)))],
         "substitutions" => [.. dataset.Substitutions.Select(SubstitutionRow)],
         "projects" => [.. dataset.Projects.Select(p => Row(
             p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), Date(p.Start), Date(p.PlannedEnd), Num(p.Budget10kCny),
@@ -188,6 +189,7 @@ public static class DatasetWriter
         "heat_streams" => [.. dataset.HeatStreams.Select(h => Row(
             h.Id, h.EnterpriseId, Codes<HeatStreamKind>.Of(h.Kind), Num(h.SupplyTemperatureC), Num(h.TargetTemperatureC), Num(h.CpKwPerK),
             Num(h.DutyKw), Num(h.HoursPerYear), Num(h.DtContributionC), h.Source))],
+        "balances" => [.. dataset.Balances.Select(b => Row(b.Id, b.EnterpriseId, b.Scope.ToString()))],
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Name, "not a dataset table"),
     };
 

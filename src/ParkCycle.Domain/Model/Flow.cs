@@ -63,4 +63,10 @@ public sealed record Flow(
 
     /// <summary>The flow's role: as stated, else <paramref name="material"/>'s default.</summary>
     public FlowRole RoleOf(Material material) => Role ?? material.DefaultRole;
+
+    /// <summary>
+    /// The relative standard deviation of <see cref="Quantity"/> in percent (the <c>uncertainty</c> column);
+    /// null when not stated, and reconciliation then takes a default by <see cref="FlowProvenance"/>.
+    /// </summary>
+    public decimal? UncertaintyPercent { get; init; }
 }

@@ -69,6 +69,9 @@ public sealed class ParkDataset
     /// <summary>The enterprises' process streams for pinch analysis (<c>heat_streams.csv</c>); empty when the dataset has none.</summary>
     public IReadOnlyList<HeatStream> HeatStreams { get; init; } = [];
 
+    /// <summary>The balances the dataset declares (<c>balances.csv</c>); empty when it declares none.</summary>
+    public IReadOnlyList<DeclaredBalance> Balances { get; init; } = [];
+
     /// <summary>Catalogue rules followed by the dataset's own.</summary>
     public IEnumerable<SubstitutionRule> AllSubstitutions => Catalog.Substitutions.Concat(Substitutions);
 

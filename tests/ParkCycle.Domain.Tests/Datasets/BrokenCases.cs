@@ -139,6 +139,23 @@ internal static class BrokenCases
             ["progress.csv:3: percent_complete: progress fell from 40 to 30 without a note saying why"]),
         ["progress before the project started"] = (b => b.ReplaceLine("progress.csv", 4, "p2,2022-12-31,30,"),
             ["progress.csv:4: date: 2022-12-31 is before the project's start 2023-03-01"]),
+        ["negative uncertainty"] = (b => b.With("flows.csv", "id,from,to,material,quantity,unit,status,source,uncertainty\nf1,ext:import,e1,coal,100,t,existing,estimate,-5%\n"),
+            ["flows.csv:2: uncertainty: -5% is negative; an uncertainty is a standard deviation in percent, zero or more"]),
+        ["non-numeric uncertainty"] = (b => b.With("flows.csv", "id,from,to,material,quantity,unit,status,source,uncertainty\nf1,ext:import,e1,coal,100,t,existing,estimate,about 5%\n"),
+            ["flows.csv:2: uncertainty: 'about 5%' is not a number (a relative standard deviation in percent, e.g. 5 or 5%)"]),
+        ["balance of an unknown enterprise"] = (b => b.With("balances.csv", "id,enterprise,scope\nb1,e9,mass\n"),
+            ["balances.csv:2: enterprise: unknown enterprise 'e9' (not in enterprises.csv)"]),
+        ["balance of an unknown scope"] = (b => b.With("balances.csv", "id,enterprise,scope\nb1,e1,heat\n"),
+            ["balances.csv:2: scope: unknown scope 'heat' (known: mass, energy, water, material:<id>)"]),
+        ["balance of an unknown material"] = (b => b.With("balances.csv", "id,enterprise,scope\nb1,e1,material:unobtainium\n"),
+            ["balances.csv:2: scope: unknown material 'unobtainium' (not in materials.csv nor the catalogue)"]),
+        ["balance whose scope no flow of the enterprise is in"] = (b => b.With("balances.csv", "id,enterprise,scope\nb1,e1,mass\nb2,e1,water\nb3,e2,material:coal\n"),
+            [
+                "balances.csv:3: scope: no existing flow of 'e1' is in scope 'water'",
+                "balances.csv:4: scope: no existing flow of 'e2' is in scope 'material:coal'",
+            ]),
+        ["duplicate balance id"] = (b => b.With("balances.csv", "id,enterprise,scope\nb1,e1,mass\nb1,e2,mass\n"),
+            ["balances.csv:3: id: duplicate id 'b1' (first used on line 2)"]),
         ["several errors in several files"] = (b => b
                 .ReplaceLine("enterprises.csv", 4, "e3,丙厂,,z9,agri-products,,95,113,planned,,,,")
                 .ReplaceLine("flows.csv", 2, "f1,ext:import,e1,coal,-1,t,existing,")
