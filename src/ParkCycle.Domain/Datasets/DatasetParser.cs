@@ -435,7 +435,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 continue;
             }
 
-            flows.Add(new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role, UncertaintyPercent = uncertainty };
+            flows.Add(new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role, UncertaintyPercent = uncertainty });
         }
 
         return flows;
