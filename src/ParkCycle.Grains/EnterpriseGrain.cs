@@ -141,6 +141,15 @@ public sealed class EnterpriseGrain(
 
         if (ByKey.TryGetValue(submission.IdempotencyKey, out var original))
         {
+            var same = withdraw
+                ? original.Withdrawn && original.ReportId == reportId
+                : original.Offer == offer && original.Need == need && (reportId is null || original.ReportId == reportId);
+            if (!same)
+            {
+                // The key names a different report: answering "duplicate" and storing nothing would drop the new data.
+                return ReportOutcome.Rejected([new FieldError("idempotency_key", $"already used for report {original.ReportId} with different content")]);
+            }
+
             // A retry: answer as the first time, change nothing.
             return new ReportOutcome(true, original.ReportId, original.Version, true, [], await MatchesAsync(original));
         }

@@ -10,6 +10,8 @@ builder.AddParkCycleSilo()
     .AddParkCycleApi();
 
 var app = builder.Build();
+app.UseParkCycleSecurityHeaders();
+app.UseParkCycleMetricsGuard();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -18,6 +20,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseParkCycleAudit();
+app.UseParkCycleRequestGuard();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapPrometheusScrapingEndpoint("/metrics");

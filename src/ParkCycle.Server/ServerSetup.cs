@@ -59,6 +59,7 @@ public static class ServerSetup
             };
             o.TokenValidationParameters = new TokenValidationParameters
             {
+                ClockSkew = TimeSpan.FromSeconds(30), // the library's default is 5 minutes
                 ValidIssuer = TokenIssuer.Issuer,
                 ValidAudience = TokenIssuer.Issuer,
                 IssuerSigningKey = key,
@@ -75,10 +76,20 @@ public static class ServerSetup
                 return expires is { } end && now - parameters.ClockSkew < end && (notBefore is not { } start || start <= now + parameters.ClockSkew);
             });
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<LoginThrottle>();
+        // A body or query value the binder cannot read is thrown, so RequestGuard answers it naming the field (never a bare 400 or a 500).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         var permits = int.Parse(section["ReportRateLimit"] ?? "600", System.Globalization.CultureInfo.InvariantCulture);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? Math.Ceiling(after.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : "60";
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy("reports", http => RateLimitPartition.GetFixedWindowLimiter(
                 http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
@@ -125,7 +136,10 @@ public static class ServerSetup
         app.Use(async (http, next) =>
         {
             await next();
-            if (HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method) || HttpMethods.IsPatch(http.Request.Method) || HttpMethods.IsDelete(http.Request.Method))
+            // Authenticated writes only (anonymous requests would let anyone grow the table); failed logins are
+            // audited by the token endpoint itself.
+            if (http.User.Identity?.IsAuthenticated == true
+                && (HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method) || HttpMethods.IsPatch(http.Request.Method) || HttpMethods.IsDelete(http.Request.Method)))
             {
                 await http.RequestServices.GetRequiredService<AccountStore>().AuditAsync(
                     http.User.Identity?.Name ?? "anonymous", http.Request.Method, http.Request.Path, http.Response.StatusCode,

@@ -68,9 +68,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> UserAsync(string username, string role, string? enterprise = null)
     {
         using var admin = await AdminAsync();
-        var response = await admin.PostAsJsonAsync("/api/accounts", new { username, password = "password-123", role, enterprise });
+        var response = await admin.PostAsJsonAsync("/api/accounts", new { username, password = "brick-kiln-ash-42", role, enterprise });
         response.EnsureSuccessStatusCode();
-        return await ClientAsAsync(username, "password-123");
+        return await ClientAsAsync(username, "brick-kiln-ash-42");
     }
 
     protected override void Dispose(bool disposing)

@@ -11,6 +11,7 @@ public static class ParkCycleApi
     {
         var api = app.MapGroup("/api");
         api.MapPost("/auth/token", IssueToken).AllowAnonymous().WithName("IssueToken");
+        api.MapPost("/auth/logout", LogOut).AllowAnonymous();
         api.MapPost("/accounts", CreateAccount).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         api.MapGet("/audit", ReadAudit).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
 
@@ -30,7 +31,8 @@ public static class ParkCycleApi
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
         parks.MapGet("/dataset", ExportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         parks.MapGet("/scenario", RunScenario).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
-        api.MapPost("/datasets", ImportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery();
+        api.MapPost("/datasets", ImportDataset).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery()
+            .WithMetadata(new BodyLimit(BodyLimit.DatasetBytes));
         parks.MapGet("/quarantine", async (string parkId, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetQuarantineAsync()))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
@@ -44,7 +46,7 @@ public static class ParkCycleApi
         return app;
     }
 
-    private static IResult IssueToken(TokenRequest request, AccountStore accounts, TokenIssuer tokens, HttpContext http)
+    private static async Task<IResult> IssueToken(TokenRequest request, AccountStore accounts, TokenIssuer tokens, LoginThrottle throttle, TimeProvider clock, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Username))
@@ -62,9 +64,20 @@ public static class ParkCycleApi
             return Results.ValidationProblem(errors);
         }
 
-        var account = accounts.Verify(request.Username!, request.Password!);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        if (throttle.RetryAfter(request.Username!, address) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(title: "too many failed logins; wait before trying again", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        var account = request.Password!.Length > PasswordPolicy.MaxLength ? null : accounts.Verify(request.Username!, request.Password!);
         if (account is null)
         {
+            throttle.Failed(request.Username!, address);
+            // Failed logins are audited (bounded: the throttle stops a flood after a few per account and address).
+            var who = new string([.. request.Username!.Where(ch => !char.IsControl(ch)).Take(64)]);
+            await accounts.AuditAsync($"login-failed:{who}", http.Request.Method, http.Request.Path, StatusCodes.Status401Unauthorized, clock.GetUtcNow());
             return Results.Problem(title: "wrong username or password", statusCode: StatusCodes.Status401Unauthorized);
         }
 
@@ -76,14 +89,19 @@ public static class ParkCycleApi
     private static async Task<IResult> CreateAccount(AccountRequest request, AccountStore accounts, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username))
+        if (PasswordPolicy.UsernameProblem(request.Username) is { } usernameProblem)
         {
-            errors["username"] = ["a value is required"];
+            errors["username"] = [usernameProblem];
         }
 
-        if (request.Password is not { Length: >= 8 })
+        if (PasswordPolicy.Problem(request.Password, request.Username) is { } passwordProblem)
         {
-            errors["password"] = ["at least 8 characters"];
+            errors["password"] = [passwordProblem];
+        }
+
+        if (request.Enterprise is { Length: > Domain.Model.Identifier.MaxLength })
+        {
+            errors["enterprise"] = ["not an enterprise id"];
         }
 
         if (request.Role is null || !Roles.All.Contains(request.Role))
@@ -106,6 +124,11 @@ public static class ParkCycleApi
 
     private static IResult ReadAudit(AccountStore accounts, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {
+        if (PagingProblem(page, pageSize) is { } problem)
+        {
+            return problem;
+        }
+
         var (p, size) = Paging(page, pageSize);
         var items = accounts.ReadAudit((p - 1) * size, size);
         return Results.Ok(new Paged<AuditEntry>(items, p, size, -1));
@@ -159,6 +182,31 @@ public static class ParkCycleApi
     /// </summary>
     private static async Task<IResult> ImportDataset(HttpRequest request, IGrainFactory grains)
     {
+        // One import at a time: the memory bound of docs/security.md holds for the server, not per request.
+        if (!await Imports.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "10";
+            return Results.Problem(title: "another import is running; retry shortly", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        try
+        {
+            return await ImportBoundedAsync(request, grains);
+        }
+        catch (Domain.Datasets.ArchiveTooLargeException ex)
+        {
+            return Results.Problem(title: $"the archive is over the import limits: {ex.Message}", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        finally
+        {
+            Imports.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Imports = new(1, 1);
+
+    private static async Task<IResult> ImportBoundedAsync(HttpRequest request, IGrainFactory grains)
+    {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
         var bytes = body.ToArray();
@@ -170,17 +218,10 @@ public static class ParkCycleApi
         }
         else if (type.StartsWith("application/zip", StringComparison.OrdinalIgnoreCase))
         {
-            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            IReadOnlyDictionary<string, byte[]> files;
             try
             {
-                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes), System.IO.Compression.ZipArchiveMode.Read);
-                foreach (var entry in zip.Entries.Where(e => e.Length <= Domain.Datasets.CsvTableReader.DefaultMaxFileBytes && !string.IsNullOrEmpty(e.Name)))
-                {
-                    using var stream = entry.Open();
-                    using var copy = new MemoryStream();
-                    await stream.CopyToAsync(copy);
-                    files[entry.Name] = copy.ToArray();
-                }
+                files = Domain.Datasets.ZipFiles.Read(new MemoryStream(bytes), Domain.Datasets.ArchiveLimits.Default);
             }
             catch (InvalidDataException ex)
             {
@@ -193,9 +234,12 @@ public static class ParkCycleApi
         {
             try
             {
+                // An xlsx is a zip: its limits are checked by decompressing it once to nowhere before it is parsed.
+                Domain.Datasets.ZipFiles.Check(new MemoryStream(bytes), Domain.Datasets.ArchiveLimits.Default);
                 result = Domain.Datasets.DatasetReader.ReadFiles(Domain.Excel.ExcelDataset.ToFiles(new MemoryStream(bytes)), Domain.Datasets.CatalogReader.Default);
             }
-            catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
+            catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException
+                or System.Xml.XmlException or InvalidOperationException or ArgumentException)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not an Excel workbook: {ex.Message}"] });
             }
@@ -242,6 +286,11 @@ public static class ParkCycleApi
 
     private static async Task<IResult> ListEnterprises(string parkId, ClaimsPrincipal user, IGrainFactory grains, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {
+        if (PagingProblem(page, pageSize) is { } problem)
+        {
+            return problem;
+        }
+
         var (p, size) = Paging(page, pageSize);
         var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();
         // An enterprise sees itself in the list, nobody else.
@@ -266,6 +315,11 @@ public static class ParkCycleApi
         if (!MayRead(user, id))
         {
             return Forbidden();
+        }
+
+        if (PagingProblem(page, pageSize) is { } problem)
+        {
+            return problem;
         }
 
         var (p, size) = Paging(page, pageSize);
@@ -320,8 +374,17 @@ public static class ParkCycleApi
         return await Answer(outcome, http.User, id, grains);
     }
 
+    /// <summary>The field the enterprise grain names when a key is reused with a different report.</summary>
+    private const string EnterpriseKeyReused = "idempotency_key";
+
     private static async Task<IResult> Answer(ReportOutcome outcome, ClaimsPrincipal user, string self, IGrainFactory grains)
     {
+        if (!outcome.Accepted && outcome.Errors.Any(e => e.Field == EnterpriseKeyReused))
+        {
+            return Results.Problem(title: "this Idempotency-Key was already used for a different report; use a new key for new data",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
         if (!outcome.Accepted)
         {
             return Results.ValidationProblem(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()));
@@ -422,9 +485,14 @@ public static class ParkCycleApi
             Require(errors, !string.IsNullOrWhiteSpace(value), field);
         }
 
-        if (string.IsNullOrWhiteSpace(http.Request.Headers["Idempotency-Key"]))
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (string.IsNullOrWhiteSpace(key))
         {
             errors["Idempotency-Key"] = ["the header is required so a retry never doubles a report"];
+        }
+        else if (key.Length > 128 || key.Any(ch => ch is < '!' or > '~'))
+        {
+            errors["Idempotency-Key"] = ["at most 128 printable ASCII characters"];
         }
 
         return errors;
@@ -464,5 +532,32 @@ public static class ParkCycleApi
     private static IResult Forbidden() =>
         Results.Problem(title: "this account may not access that enterprise's data", statusCode: StatusCodes.Status403Forbidden);
 
-    private static (int Page, int Size) Paging(int? page, int? pageSize) => (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 500));
+    private static (int Page, int Size) Paging(int? page, int? pageSize) => (page ?? 1, pageSize ?? 50);
+
+    /// <summary>The most pages a list is read to (with page_size 500, half a billion items): past it a page number is an error, never a wrap.</summary>
+    private const int MaxPage = 1_000_000;
+
+    private static IResult? PagingProblem(int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1 or > MaxPage)
+        {
+            errors["page"] = [$"{page} is out of range (1 to {MaxPage})"];
+        }
+
+        if (pageSize is < 1 or > 500)
+        {
+            errors["page_size"] = [$"{pageSize} is out of range (1 to 500)"];
+        }
+
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors);
+    }
+
+    /// <summary>Logs out: the session cookie is cleared (it is HttpOnly, so only the server can) and the browser forgets the token.</summary>
+    private static IResult LogOut(HttpContext http)
+    {
+        http.Response.Cookies.Delete(ServerSetup.TokenCookie, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
+        http.Response.Headers["Clear-Site-Data"] = "\"cookies\", \"storage\"";
+        return Results.NoContent();
+    }
 }

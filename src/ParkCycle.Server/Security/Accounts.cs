@@ -36,6 +36,10 @@ public sealed record AuditEntry(long Id, DateTimeOffset At, string User, string 
 public sealed class AccountStore : IDisposable
 {
     private const int Iterations = 100_000;
+    private static readonly byte[] UnknownUserSalt = RandomNumberGenerator.GetBytes(16);
+
+    /// <summary>The most audit rows kept: older ones are dropped as new ones arrive. The default value is 1,000,000.</summary>
+    public const long MaxAuditRows = 1_000_000;
     private readonly SqliteDatabase _database;
 
     public AccountStore(string path)
@@ -77,6 +81,8 @@ public sealed class AccountStore : IDisposable
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
+            // The same work for an unknown user, so timing does not tell which usernames exist.
+            _ = Hash(password, UnknownUserSalt);
             return null;
         }
 
@@ -94,7 +100,12 @@ public sealed class AccountStore : IDisposable
         command.Parameters.AddWithValue("$m", method);
         command.Parameters.AddWithValue("$p", path);
         command.Parameters.AddWithValue("$s", status);
-        return command.ExecuteNonQuery();
+        var written = command.ExecuteNonQuery();
+        // Bounded: a rowid range delete, nothing to do until the table is full.
+        var prune = batch.Command("DELETE FROM audit WHERE id <= last_insert_rowid() - $max");
+        prune.Parameters.AddWithValue("$max", MaxAuditRows);
+        prune.ExecuteNonQuery();
+        return written;
     });
 
     public IReadOnlyList<AuditEntry> ReadAudit(int skip, int take)
