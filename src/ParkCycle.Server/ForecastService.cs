@@ -1,23 +1,24 @@
 using ParkCycle.Domain.Datasets;
+using Microsoft.Extensions.Options;
 using ParkCycle.Forecasting;
 
 namespace ParkCycle.Server;
 
 /// <summary>
 /// Serves the retrofit forecast: the seed dataset's projects and progress with the trained model whose path
-/// comes from configuration (<c>ParkCycle:Model</c>, default <c>models/linxiang-remaining.zip</c>). Computed once
-/// and cached; training stays a command of its own (<c>parkcycle train</c>).
+/// comes from configuration (<c>ParkCycle:Model</c>, appsettings.json), for the configured park (<c>ParkCycle:ParkId</c>)
+/// and its seed dataset. Computed once and cached; training stays a command of its own (<c>parkcycle train</c>).
 /// </summary>
-public sealed class ForecastService(IConfiguration configuration, ILogger<ForecastService> logger)
+public sealed class ForecastService(IOptions<Grains.ParkCycleOptions> options, IConfiguration configuration, ILogger<ForecastService> logger)
 {
-    private readonly Lazy<ParkForecast?> _forecast = new(() => Compute(configuration, logger));
+    private readonly Lazy<ParkForecast?> _forecast = new(() => Compute(options.Value, configuration, logger));
 
-    public ParkForecast? Current(string parkId) => _forecast.Value is { } f && parkId == (configuration["ParkCycle:ParkId"] ?? "linxiang") ? f : null;
+    public ParkForecast? Current(string parkId) => _forecast.Value is { } f && parkId == options.Value.ParkId ? f : null;
 
-    private static ParkForecast? Compute(IConfiguration configuration, ILogger logger)
+    private static ParkForecast? Compute(Grains.ParkCycleOptions options, IConfiguration configuration, ILogger logger)
     {
-        var dataset = Grains.DataPaths.Locate(configuration["ParkCycle:SeedDataset"] ?? "seeds/linxiang");
-        var model = Grains.DataPaths.Locate(configuration["ParkCycle:Model"] ?? "models/linxiang-remaining.zip");
+        var dataset = options.SeedDataset is { Length: > 0 } seed ? Grains.DataPaths.Locate(seed) : null;
+        var model = configuration["ParkCycle:Model"] is { Length: > 0 } path ? Grains.DataPaths.Locate(path) : null;
         if (dataset is null || model is null)
         {
             logger.LogWarning("Forecast unavailable: dataset {Dataset} or model {Model} not found", dataset, model);

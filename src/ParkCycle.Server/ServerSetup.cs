@@ -20,6 +20,10 @@ public static class ServerSetup
     {
         // One clock for the host, the API and the grains; tests register a FakeTimeProvider first.
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // The served park is required here (the silo-only host needs none): the health check and the forecast ask for it.
+        builder.Services.AddOptions<ParkCycleOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ParkId), "ParkCycle:ParkId is required: the park the dashboard, health check and forecast serve")
+            .ValidateOnStart();
         builder.UseOrleans(silo =>
         {
             silo.UseParkCycle(builder.Configuration);
@@ -35,10 +39,14 @@ public static class ServerSetup
     public static WebApplicationBuilder AddParkCycleSecurity(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("ParkCycle");
-        var accounts = new AccountStore(section["AccountsPath"] ?? "data/accounts.db");
+        var accountsPath = section["AccountsPath"] ?? "data/accounts.db";
+        var accounts = new AccountStore(accountsPath);
         // Before the host is built, so the bootstrap administrator exists when the first request arrives.
         accounts.UpsertAsync(section["Admin:Username"] ?? "admin", section["Admin:Password"] ?? "parkcycle-admin", Roles.Administrator, null).GetAwaiter().GetResult();
-        var key = TokenIssuer.KeyFrom(section["JwtKey"]);
+        // A configured key, or the one generated on the first start and kept beside the accounts: tokens survive restarts.
+        var key = section["JwtKey"] is { Length: > 0 } configured
+            ? TokenIssuer.KeyFrom(configured)
+            : SigningKeyFile.LoadOrCreate(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(accountsPath))!, SigningKeyFile.FileName));
         builder.Services.AddSingleton(_ => accounts); // a factory, so the container disposes it (its writer) at shutdown
         builder.Services.AddSingleton(sp => new TokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
@@ -151,13 +159,13 @@ public static class ServerSetup
 }
 
 /// <summary>Ready when the co-hosted silo answers a grain call that reads storage (the park's snapshot).</summary>
-public sealed class SiloReadyCheck(IGrainFactory grains, IConfiguration configuration) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+public sealed class SiloReadyCheck(IGrainFactory grains, Microsoft.Extensions.Options.IOptions<ParkCycleOptions> options) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var info = await grains.GetGrain<Grains.Abstractions.IParkGrain>(configuration["ParkCycle:ParkId"] ?? "linxiang").GetSnapshotInfoAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var info = await grains.GetGrain<Grains.Abstractions.IParkGrain>(options.Value.ParkId!).GetSnapshotInfoAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"park {info.ParkId} snapshot v{info.Version}");
         }
         catch (Exception ex) when (ex is TimeoutException or OrleansException)

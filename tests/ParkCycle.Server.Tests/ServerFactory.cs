@@ -38,6 +38,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("ParkCycle:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ParkCycle:ReportRateLimit", "40");
         builder.UseSetting("ParkCycle:AnalysisDebounceMs", "50");
+        // Only what matters when a test fails: warnings and errors, none of Orleans' own unless it is an error.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Orleans", "Error");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

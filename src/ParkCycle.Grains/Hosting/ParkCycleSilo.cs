@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -15,41 +16,34 @@ public static class GrainStorage
 }
 
 /// <summary>
-/// One wiring for every host (silo-only, web, tests, bench). Configuration section <c>ParkCycle</c>:
-/// <c>Store</c> = <c>sqlite</c> (default: <c>SqlitePath</c>, single silo on localhost) or <c>postgres</c>
-/// (<c>Postgres</c> connection string: ADO.NET clustering, persistence and reminders; <c>SiloPort</c>,
-/// <c>GatewayPort</c>); <c>SeedDataset</c> (default <c>seeds/linxiang</c>; empty to skip);
-/// <c>AnalysisDebounceMs</c>. See docs/deployment.md.
+/// One wiring for every host (silo-only, web, tests, bench), from the validated <see cref="ParkCycleOptions"/>
+/// (configuration section <c>ParkCycle</c>): SQLite (single silo on localhost) or PostgreSQL (a cluster), seeding,
+/// the park's analysis debounce. See docs/deployment.md.
 /// </summary>
 public static class ParkCycleSilo
 {
+    /// <summary>Binds and validates the <c>ParkCycle</c> section (again at start), then wires the store and the grains.</summary>
     public static ISiloBuilder UseParkCycle(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var section = configuration.GetSection("ParkCycle");
-        var store = section["Store"] ?? "sqlite";
+        var section = configuration.GetSection(ParkCycleOptions.Section);
+        // The store and the endpoints are chosen before the container exists: validate now, so a bad setting stops
+        // the host with its key named rather than surfacing as a later failure.
+        var options = ParkCycleOptionsValidator.Check(section.Get<ParkCycleOptions>() ?? new ParkCycleOptions());
         silo.Configure<ClusterOptions>(o =>
         {
-            o.ClusterId = section["ClusterId"] ?? "parkcycle";
-            o.ServiceId = section["ServiceId"] ?? "parkcycle";
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
         });
-        switch (store)
+        switch (options.Store)
         {
-            case "sqlite":
-                silo.UseLocalhostClustering(
-                    siloPort: int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
-                    gatewayPort: int.Parse(section["GatewayPort"] ?? "30000", System.Globalization.CultureInfo.InvariantCulture));
-                silo.UseSqliteStore(section["SqlitePath"] ?? "data/parkcycle.db");
+            case ParkCycleStore.Sqlite:
+                silo.UseLocalhostClustering(siloPort: options.SiloPort, gatewayPort: options.GatewayPort);
+                silo.UseSqliteStore(options.SqlitePath);
                 break;
-            case "postgres":
-                silo.UsePostgresStore(section["Postgres"] ?? throw new InvalidOperationException("ParkCycle:Postgres (a connection string) is required when ParkCycle:Store is postgres"));
-                silo.ConfigureEndpoints(
-                    System.Net.IPAddress.Loopback,
-                    int.Parse(section["SiloPort"] ?? "11111", System.Globalization.CultureInfo.InvariantCulture),
-                    int.Parse(section["GatewayPort"] ?? "30000", System.Globalization.CultureInfo.InvariantCulture),
-                    listenOnAnyHostAddress: false);
+            case ParkCycleStore.Postgres:
+                silo.UsePostgresStore(options.Postgres!);
+                silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
                 break;
-            default:
-                throw new InvalidOperationException($"ParkCycle:Store must be sqlite or postgres, not '{store}'");
         }
 
         return silo.AddParkCycleGrains(section);
@@ -85,21 +79,25 @@ public static class ParkCycleSilo
         }));
     }
 
-    /// <summary>The services every ParkCycle silo needs, whatever its clustering: clock, metrics, park options, seeding.</summary>
+    /// <summary>
+    /// The services every ParkCycle silo needs, whatever its clustering: clock, metrics, options (validated at
+    /// start), park options, seeding. <paramref name="section"/> is the <c>ParkCycle</c> section.
+    /// </summary>
     public static ISiloBuilder AddParkCycleGrains(this ISiloBuilder silo, IConfiguration section)
     {
+        var options = ParkCycleOptionsValidator.Check(section.Get<ParkCycleOptions>() ?? new ParkCycleOptions());
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ParkCycleOptions>, ParkCycleOptionsValidator>());
+        silo.Services.AddOptions<ParkCycleOptions>().Bind(section).ValidateOnStart();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ParkCycleMetrics>();
-        silo.Services.Configure<ParkOptions>(o =>
+        silo.Services.Configure<ParkOptions>(o => o.AnalysisDebounce = TimeSpan.FromMilliseconds(options.AnalysisDebounceMs));
+        if (options.Seeds)
         {
-            if (section["AnalysisDebounceMs"] is { } ms)
+            silo.Services.Configure<SeedOptions>(o =>
             {
-                o.AnalysisDebounce = TimeSpan.FromMilliseconds(double.Parse(ms, System.Globalization.CultureInfo.InvariantCulture));
-            }
-        });
-        if (section["SeedDataset"] is not "")
-        {
-            silo.Services.Configure<SeedOptions>(o => o.Dataset = section["SeedDataset"] ?? o.Dataset);
+                o.Dataset = options.SeedDataset!;
+                o.ParkId = options.ParkId;
+            });
             silo.AddStartupTask<SeedParkStartupTask>();
         }
 
@@ -115,14 +113,5 @@ public static class ParkCycleSilo
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>()));
         return silo;
-    }
-
-    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
-        where T : class
-    {
-        if (services.All(d => d.ServiceType != typeof(T)))
-        {
-            services.AddSingleton(instance);
-        }
     }
 }

@@ -11,6 +11,9 @@ public sealed class SeedOptions
 {
     /// <summary>A dataset folder or JSON document; relative paths are looked up from the working directory upwards. The default value is <c>seeds/linxiang</c>.</summary>
     public string Dataset { get; set; } = "seeds/linxiang";
+
+    /// <summary>The park the host serves (<c>ParkCycle:ParkId</c>); when set, the seed dataset must be that park.</summary>
+    public string? ParkId { get; set; }
 }
 
 /// <summary>
@@ -31,6 +34,11 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 
         var result = DatasetReader.Read(path, CatalogReader.Default);
         var dataset = result.GetOrThrow();
+        if (options.Value.ParkId is { } parkId && parkId != dataset.Manifest.Id)
+        {
+            throw new InvalidOperationException($"ParkCycle:ParkId is '{parkId}' but the seed dataset {path} is park '{dataset.Manifest.Id}'");
+        }
+
         var seeded = await SeedAsync(grains, dataset, (done, total) =>
         {
             if (done % 10 == 0 || done == total)

@@ -13,7 +13,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
 
     public SymmetricSecurityKey Key { get; } = key;
 
-    /// <summary>A signing key from configuration (base64, ≥ 32 bytes) or, by default, a random one per process.</summary>
+    /// <summary>A signing key from configuration (base64, ≥ 32 bytes) or, when none is given, a random one (see <see cref="SigningKeyFile"/> for the kept one).</summary>
     public static SymmetricSecurityKey KeyFrom(string? base64) =>
         new(base64 is { Length: > 0 } ? Convert.FromBase64String(base64) : RandomNumberGenerator.GetBytes(32));
 
