@@ -70,6 +70,9 @@ public interface IParkGrain : IGrainWithStringKey
     /// <summary>The scenario report (docs/analysis.md, <c>scenario</c> section) of enterprises leaving, as JSON; computed off the grain's turn.</summary>
     Task<string> ScenarioAsync(IReadOnlyList<string> remove);
 
+    /// <summary>The heat-integration report (docs/cli.md, <c>pinch</c>) at ΔTmin <paramref name="dtMinC"/> °C as JSON; null when the park has no heat streams.</summary>
+    Task<string?> GetHeatAsync(decimal dtMinC);
+
     /// <summary>The current snapshot's mass flows aggregated by chain, for the dashboard's Sankey.</summary>
     Task<IReadOnlyList<SankeyLink>> GetSankeyAsync();
 

@@ -162,7 +162,22 @@ public sealed record ParkSetup(
     [property: Id(0)] string ParkId,
     [property: Id(1)] string Name,
     [property: Id(2)] int? ReferenceYear,
-    [property: Id(3)] IReadOnlyList<ZoneInfo> Zones);
+    [property: Id(3)] IReadOnlyList<ZoneInfo> Zones,
+    [property: Id(4)] IReadOnlyList<HeatStreamInfo>? HeatStreams = null);
+
+/// <summary>A process stream for pinch analysis, as the seed dataset's <c>heat_streams.csv</c> gives it (°C, kW/K, kW, h/a).</summary>
+[GenerateSerializer, Immutable]
+public sealed record HeatStreamInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Enterprise,
+    [property: Id(2)] bool Hot,
+    [property: Id(3)] decimal SupplyTemperatureC,
+    [property: Id(4)] decimal TargetTemperatureC,
+    [property: Id(5)] decimal? CpKwPerK,
+    [property: Id(6)] decimal? DutyKw,
+    [property: Id(7)] decimal? HoursPerYear,
+    [property: Id(8)] decimal? DtContributionC,
+    [property: Id(9)] string? Source);
 
 [GenerateSerializer, Immutable]
 public sealed record ZoneInfo([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? NameEn);

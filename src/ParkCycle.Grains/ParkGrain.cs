@@ -224,6 +224,11 @@ public sealed class ParkGrain(
         return buffer.ToArray();
     });
 
+    public Task<string?> GetHeatAsync(decimal dtMinC) => OffTurn(snapshot =>
+        HeatIntegration.ParkHeatIntegration.Analyze(snapshot, new HeatIntegration.ParkHeatOptions { DtMinC = dtMinC }) is { } report
+            ? JsonSerializer.Serialize(report, HeatIntegration.HeatIntegrationReport.JsonOptions)
+            : null);
+
     public Task<string> ScenarioAsync(IReadOnlyList<string> remove) => OffTurn(snapshot =>
     {
         var before = ParkAnalyzer.Analyze(snapshot);
@@ -330,6 +335,10 @@ public sealed class ParkGrain(
         var ids = enterprises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         flows = [.. flows.Where(f => (ExternalNode.IsExternal(f.From) || ids.Contains(f.From)) && (ExternalNode.IsExternal(f.To) || ids.Contains(f.To)))];
         return new ParkDataset(new DatasetManifest(setup.ParkId, setup.Name, setup.ReferenceYear, null, "live park snapshot"),
-            zones, enterprises, [.. materials.Values], flows, [], [], [], catalog);
+            zones, enterprises, [.. materials.Values], flows, [], [], [], catalog)
+        {
+            HeatStreams = [.. (setup.HeatStreams ?? []).Where(h => ids.Contains(h.Enterprise)).Select(h => new HeatStream(h.Id, h.Enterprise,
+                h.Hot ? HeatStreamKind.Hot : HeatStreamKind.Cold, h.SupplyTemperatureC, h.TargetTemperatureC, h.CpKwPerK, h.DutyKw, h.HoursPerYear, h.DtContributionC, h.Source))],
+        };
     }
 }

@@ -63,7 +63,9 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
         }
 
         await park.SetupAsync(new ParkSetup(dataset.Manifest.Id, dataset.Manifest.Name, dataset.Manifest.ReferenceYear,
-            [.. dataset.Zones.Select(z => new ZoneInfo(z.Id, z.Name, z.NameEn))]));
+            [.. dataset.Zones.Select(z => new ZoneInfo(z.Id, z.Name, z.NameEn))],
+            [.. dataset.HeatStreams.Select(h => new HeatStreamInfo(h.Id, h.EnterpriseId, h.Kind == HeatStreamKind.Hot, h.SupplyTemperatureC, h.TargetTemperatureC,
+                h.CpKwPerK, h.DutyKw, h.HoursPerYear, h.DtContributionC, h.Source))]));
         var registered = 0;
         async Task Register(Enterprise e, List<DeclaredFlow> flows)
         {

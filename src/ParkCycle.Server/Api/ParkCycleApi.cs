@@ -35,6 +35,7 @@ public static class ParkCycleApi
             .WithMetadata(new BodyLimit(BodyLimit.DatasetBytes));
         parks.MapGet("/quarantine", async (string parkId, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetQuarantineAsync()))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        parks.MapHeatApi();
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
