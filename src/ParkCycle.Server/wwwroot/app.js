@@ -248,17 +248,21 @@ $('park').addEventListener('change', () => {
   loadPark();
 });
 
+// A later park choice wins over a load still under way for an earlier one.
+let loadSeq = 0;
 async function loadPark() {
   if (!park) return;
+  const mine = ++loadSeq;
   const listing = state.parks.find(p => p.id === park);
   $('park-name').textContent = listing ? bilingual(listing.name) : park;
-  Object.assign(state, { analysis: null, flows: null, forecast: null, enterprises: [], materials: [], profile: null, reports: [], versions: null, recon: null, heat: null });
+  Object.assign(state, { analysis: null, flows: null, forecast: null, enterprises: [], materials: [], profile: null, reports: [], versions: null, recon: null, heat: null, history: undefined, detail: null });
   Object.values(charts).forEach(c => c.clear());
   const status = $('analysis-status');
   status.hidden = false;
   status.textContent = t('loading');
   if (session.role === 'enterprise') {
     const [materials, profile, reports] = await Promise.all([api(parkPath('/materials')), api(`/api/enterprises/${encodeURIComponent(session.enterprise)}/`), loadReports()]);
+    if (mine !== loadSeq) return;
     state.materials = materials.ok ? materials.body : [];
     state.profile = profile.ok ? profile.body : null;
     state.enterprises = state.profile ? [state.profile] : [];
@@ -272,6 +276,7 @@ async function loadPark() {
 
   const [analysis, enterprises, materials, flows, forecast] = await Promise.all([
     api(parkPath('/analysis')), api(parkPath('/enterprises?page_size=500')), api(parkPath('/materials')), api(parkPath('/flows')), api(parkPath('/forecast'))]);
+  if (mine !== loadSeq) return;
   state.analysis = analysis.ok ? analysis.body : null;
   state.enterprises = enterprises.ok ? enterprises.body.items : [];
   state.materials = materials.ok ? materials.body : [];
@@ -481,7 +486,7 @@ function drawBackLinks(c, back, unitLabel) {
       const x1 = box.x + a.x + a.dx, y1 = box.y + a.y + a.dy / 2, x2 = box.x + b.x, y2 = box.y + b.y + b.dy / 2;
       const low = c.getHeight() - 12 - (i % 6) * 9;
       return { type: 'bezierCurve', id: 'loop-' + i, z: 100, shape: { x1, y1, x2, y2, cpx1: x1 + 90, cpy1: low, cpx2: x2 - 90, cpy2: low },
-        style: { stroke: '#b3261e', lineWidth: 1.5 + 5 * Math.sqrt(l.value / max), fill: null, opacity: 0.75 },
+        style: { stroke: '#b3261e', lineWidth: unitLabel ? 1.5 + 5 * Math.sqrt(l.value / max) : 2, fill: null, opacity: 0.75 },
         info: `${nodeName(l.source)} → ${nodeName(l.target)}: ${unitLabel ? fmt(l.value, 0) + ' ' + unitLabel : l.detail.join('; ')}` };
     }).filter(Boolean);
     c.setOption({ graphic: { elements: arcs } }, { replaceMerge: ['graphic'] });
