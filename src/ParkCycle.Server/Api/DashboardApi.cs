@@ -56,6 +56,7 @@ public static class DashboardApi
             category = Codes<MaterialCategory>.Of(m.Category),
             unit = m.Unit.Symbol,
             units = UnitsOf(m),
+            unit_aliases = AliasesOf(UnitsOf(m)),
             dimension = m.Unit.Dimension.ToString().ToLowerInvariant(),
             park_defined = own.Contains(m.Id),
         }));
@@ -86,9 +87,10 @@ public static class DashboardApi
                     category = material is null ? null : Codes<MaterialCategory>.Of(material.Category),
                     quantity = f.Quantity?.Value,
                     unit = f.Unit.Symbol,
-                    // In the dimension's base unit (t, m3 or GJ), so flows of one kind add up.
-                    base_quantity = f.Quantity is { } q ? q.Value * q.Unit.ToBase : (decimal?)null,
-                    dimension = f.Unit.Dimension.ToString().ToLowerInvariant(),
+                    // In the base unit (t, m3 or GJ) of the material's own dimension, so flows of one kind add up
+                    // whatever unit each was reported in.
+                    base_quantity = BaseQuantity(f, material),
+                    dimension = (material?.Unit ?? f.Unit).Dimension.ToString().ToLowerInvariant(),
                     status = Codes<FlowStatus>.Of(f.Status),
                 };
             }),
@@ -176,11 +178,28 @@ public static class DashboardApi
         return clean.Length > 0 && clean[0] is '=' or '+' or '-' or '@' ? "'" + clean : clean;
     }
 
-    private static IReadOnlyList<string> UnitsOf(Material material)
+    private static decimal? BaseQuantity(Flow flow, Material? material)
     {
-        var allowed = Material.AllowedDimensions(material.Category);
-        return [material.Unit.Symbol, .. Unit.All.Where(u => allowed.Contains(u.Dimension) && u != material.Unit).Select(u => u.Symbol)];
+        if (flow.Quantity is not { } q)
+        {
+            return null;
+        }
+
+        if (material is null)
+        {
+            return q.Value * q.Unit.ToBase;
+        }
+
+        return material.TryConvert(q, Unit.BaseOf(material.Unit.Dimension), out var converted, out _) ? converted.Value : null;
     }
+
+    /// <summary>The material's own unit first, then every unit its properties convert it to (density, calorific value, …).</summary>
+    private static IReadOnlyList<string> UnitsOf(Material material) =>
+        [material.Unit.Symbol, .. Unit.All.Where(u => u != material.Unit && material.TryConvert(new Quantity(1m, material.Unit), u, out _, out _)).Select(u => u.Symbol)];
+
+    /// <summary>The other spellings the API accepts for each of these units (吨 for t, 方 for m3, …).</summary>
+    private static Dictionary<string, string[]> AliasesOf(IEnumerable<string> symbols) =>
+        symbols.ToDictionary(s => s, s => Unit.Aliases.Where(a => a.Value.Symbol == s).Select(a => a.Key).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The park's current model as its export gives it, or null for a park not in the directory (or not the caller's).</summary>
     private static async Task<ParkDataset?> DatasetOfAsync(string parkId, ClaimsPrincipal user, IGrainFactory grains)

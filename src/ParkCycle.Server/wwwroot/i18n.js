@@ -80,7 +80,7 @@ window.ParkCycleMessages = {
     'node.ext:import': '外购', 'node.ext:market': '外售', 'node.ext:landfill': '填埋', 'node.ext:incineration': '焚烧', 'node.ext:storage': '堆存',
     'node.ext:discharge': '排放', 'node.ext:atmosphere': '大气', 'chain.fine-chemicals': '精细化工', 'chain.building-materials': '建材',
     'chain.agri-products': '农产品加工', 'chain.other': '其他', 'chain.unknown': '未分链',
-    'unit.t': '吨', 'unit.kg': '千克', 'unit.m3': '立方米', 'unit.GJ': '吉焦', 'unit.MJ': '兆焦', 'unit.MWh': '兆瓦时', 'unit.kWh': '千瓦时', 'unit.tce': '吨标准煤',
+    'unit.t': '吨', 'unit.kg': '千克', 'unit.m3': '立方米', 'unit.GJ': '吉焦', 'unit.MJ': '兆焦', 'unit.MWh': '兆瓦时', 'unit.kWh': '千瓦时', 'unit.tce': '吨标准煤', 'unit.kgce': '千克标准煤', 'unit.10^4 m3': '万立方米', 'unit.10^4 kWh': '万千瓦时',
     perYear: '/年', tenThousand: '万',
   },
   en: {
@@ -147,7 +147,7 @@ window.ParkCycleMessages = {
     'node.ext:import': 'bought in', 'node.ext:market': 'sold', 'node.ext:landfill': 'landfill', 'node.ext:incineration': 'incineration', 'node.ext:storage': 'storage',
     'node.ext:discharge': 'discharge', 'node.ext:atmosphere': 'atmosphere', 'chain.fine-chemicals': 'fine chemicals', 'chain.building-materials': 'building materials',
     'chain.agri-products': 'agri-products', 'chain.other': 'other', 'chain.unknown': 'no chain',
-    'unit.t': 't', 'unit.kg': 'kg', 'unit.m3': 'm³', 'unit.GJ': 'GJ', 'unit.MJ': 'MJ', 'unit.MWh': 'MWh', 'unit.kWh': 'kWh', 'unit.tce': 'tce',
+    'unit.t': 't', 'unit.kg': 'kg', 'unit.m3': 'm³', 'unit.GJ': 'GJ', 'unit.MJ': 'MJ', 'unit.MWh': 'MWh', 'unit.kWh': 'kWh', 'unit.tce': 'tce', 'unit.kgce': 'kgce', 'unit.10^4 m3': '10⁴ m³', 'unit.10^4 kWh': '10⁴ kWh',
     perYear: '/a', tenThousand: '10k',
   },
 };
