@@ -18,7 +18,7 @@ public sealed class DashboardApiTests(ServerFactory factory)
         Assert.Contains(parks, p => p!["id"]!.GetValue<string>() == "linxiang" && p["name"]!.GetValue<string>().StartsWith("临湘高新区", StringComparison.Ordinal));
 
         using var enterprise = await factory.UserAsync("dash-park-user", "enterprise", "ut-chp");
-        // The enterprise's own park (other tests import copies of the seed, which today move its enterprises: issue 10 §5).
+        // The enterprise's own park, as its profile names it.
         var park = (await enterprise.GetFromJsonAsync<JsonObject>("/api/enterprises/ut-chp/"))!["park_id"]!.GetValue<string>();
         var own = (await enterprise.GetFromJsonAsync<JsonArray>("/api/parks"))!;
         Assert.Equal([park], own.Select(p => p!["id"]!.GetValue<string>()));
