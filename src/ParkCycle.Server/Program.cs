@@ -27,6 +27,7 @@ app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }); // the process answers
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }); // and so does the silo
 app.MapParkCycleApi();
+app.MapDashboardApi();
 app.MapOrleansDashboard("/orleans").RequireAuthorization(p => p.RequireRole(ParkCycle.Server.Security.Roles.Administrator));
 
 app.Lifetime.ApplicationStarted.Register(() =>

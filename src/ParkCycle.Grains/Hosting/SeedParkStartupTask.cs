@@ -57,8 +57,11 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
     public static async Task<bool> SeedAsync(IGrainFactory grains, ParkDataset dataset, Action<int, int>? progress = null)
     {
         var park = grains.GetGrain<IParkGrain>(dataset.Manifest.Id);
+        // Listed on every start too, so a park seeded before the directory existed appears in the selector.
+        var directory = grains.GetGrain<IParkDirectoryGrain>(IParkDirectoryGrain.Key);
         if (await park.IsSeededAsync())
         {
+            await directory.RegisterAsync(new ParkListing(dataset.Manifest.Id, dataset.Manifest.Name));
             return false;
         }
 
@@ -85,6 +88,7 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
             p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), p.Start, p.PlannedEnd, Codes<ProjectStatus>.Of(p.Status), p.CompletedOn,
             [.. dataset.Progress.Where(r => r.ProjectId == p.Id).Select(r => new ProgressUpdate(r.Date, r.PercentComplete, r.Note))]))));
         await park.MarkSeededAsync();
+        await directory.RegisterAsync(new ParkListing(dataset.Manifest.Id, dataset.Manifest.Name));
         return true;
     }
 

@@ -1,247 +1,994 @@
 // ParkCycle dashboard: plain JavaScript over the /api endpoints; charts with ECharts (installed by the build).
+// Data is only ever inserted as text (textContent, DOM nodes, ECharts canvas labels, escaped tooltip strings).
 'use strict';
 
-const PARK = 'linxiang';
-const text = {
-  zh: {},
-  en: {
-    title: 'Linxiang High-tech Zone · Circular material-flow platform', logout: 'Log out', login: 'Log in', username: 'Username',
-    password: 'Password', signin: 'Log in', loading: 'Loading the analysis…', kpis: 'KPIs against targets',
-    sankey: 'Material flows by chain (Sankey, t/a)', network: 'Loop network (red: closed loops)', opportunities: 'Opportunities and the optimal plan',
-    gaps: 'Chain gaps for investment promotion', forecast: 'Retrofit progress forecast', enterprises: 'Enterprises', offer: 'Report a byproduct',
-    material: 'Material', quantity: 'Quantity', unit: 'Unit', period: 'Period', from: 'Available from', to: 'Available to',
-    price: 'Price (CNY/unit, 0 = free)', notes: 'Quality notes', submit: 'Submit', matches: 'Who could take it (anonymised)',
-    need: 'Report a need', neededBy: 'Needed by', myReports: 'Our reports', import: 'Import a dataset (zip / json / xlsx)', upload: 'Upload',
-  },
-};
-let lang = 'zh';
-const zhDefaults = {};
-document.querySelectorAll('[data-i18n]').forEach(el => { zhDefaults[el.dataset.i18n] = el.textContent; });
-function t(key) { return (lang === 'en' ? text.en[key] : zhDefaults[key]) || key; }
-function applyLanguage() {
-  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
-  document.getElementById('lang').textContent = lang === 'en' ? '中文' : 'English';
-}
-document.getElementById('lang').addEventListener('click', () => { lang = lang === 'en' ? 'zh' : 'en'; applyLanguage(); });
-
+const messages = window.ParkCycleMessages;
+const errorPatterns = window.ParkCycleErrorPatterns;
+let lang = localStorage.getItem('parkcycle-lang') === 'en' ? 'en' : 'zh';
 let session = JSON.parse(sessionStorage.getItem('parkcycle') || 'null');
+let park = null;
+const state = { parks: [], analysis: null, enterprises: [], materials: [], flows: null, forecast: null, profile: null, reports: [] };
+const charts = {};
 
+// ---------- text ----------
+function t(key, params) {
+  const template = messages[lang][key] ?? messages.zh[key] ?? key;
+  return params ? template.replace(/\{(\w+)\}/g, (m, name) => (params[name] ?? m)) : template;
+}
+// Tooltip strings of ECharts are HTML: everything from data goes through this first.
+function esc(value) {
+  return String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+// Names given as "临湘高新区 Linxiang High-tech Zone": the Chinese part in Chinese, the rest in English.
+function bilingual(name) {
+  const m = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(name || '');
+  if (!m) return name || '';
+  return lang === 'en' ? m[2] : m[1];
+}
+const locale = () => (lang === 'en' ? 'en-US' : 'zh-CN');
+function fmt(n, digits = 1) { return n == null || n === '' || Number.isNaN(Number(n)) ? '—' : Number(n).toLocaleString(locale(), { maximumFractionDigits: digits }); }
+function unitName(symbol) { return messages[lang]['unit.' + symbol] ?? symbol; }
+function qty(value, unit) { return value == null ? '—' : `${fmt(value)} ${unitName(unit)}`; }
+function chainName(code) { return messages[lang]['chain.' + code] ?? code; }
+function categoryName(code) { return messages[lang]['cat.' + code] ?? code; }
+function list(items, max = 6) {
+  const shown = items.slice(0, max).join(t('listSep'));
+  return items.length > max ? `${shown} ${t('gap.more', { n: items.length - max })}` : shown;
+}
+
+const byId = (items) => new Map(items.map(x => [x.id, x]));
+let enterpriseIndex = new Map();
+let materialIndex = new Map();
+let zoneIndex = new Map();
+function entName(id) {
+  const e = enterpriseIndex.get(id);
+  if (!e) return id;
+  return (lang === 'en' ? e.name_en : e.name) || e.name || id;
+}
+function matName(id) {
+  const m = materialIndex.get(id);
+  if (!m) return id;
+  return (lang === 'en' ? m.name_en : m.name) || m.name || id;
+}
+function zoneName(id) {
+  const z = zoneIndex.get(id);
+  if (!z) return id ?? '—';
+  return (lang === 'en' ? z.name_en : z.name) || z.name || id;
+}
+function nodeName(node) {
+  const bare = node.replace(/^(in|to):/, '');
+  if (bare.startsWith('ext:')) return t('node.' + bare);
+  if (bare.startsWith('chain:')) return (node.startsWith('to:') ? t('inPark') + ' → ' : '') + chainName(bare.slice(6));
+  return entName(bare);
+}
+
+// ---------- DOM ----------
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v == null) continue;
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k.startsWith('aria-') || k === 'role' || k === 'scope') node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  for (const c of children.flat()) if (c != null) node.append(c instanceof Node ? c : String(c));
+  return node;
+}
+const $ = id => document.getElementById(id);
+
+/**
+ * A table of columns {label, value(row) → text, sort(row) → number|string, title(row) → hover text (ids)};
+ * headers are buttons that sort (keyboard reachable).
+ */
+function table(id, columns, rows, options = {}) {
+  const node = $(id);
+  const sortState = node.sortState ?? (node.sortState = { column: -1, dir: 1 });
+  let shown = rows;
+  if (sortState.column >= 0 && columns[sortState.column]) {
+    const key = columns[sortState.column].sort ?? columns[sortState.column].value;
+    shown = [...rows].sort((a, b) => {
+      const x = key(a), y = key(b);
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''), locale())) * sortState.dir;
+    });
+  }
+  const head = el('tr', {}, columns.map((c, i) => {
+    const th = el('th', { scope: 'col' });
+    if (options.sortable === false) th.textContent = c.label;
+    else {
+      th.setAttribute('aria-sort', sortState.column === i ? (sortState.dir > 0 ? 'ascending' : 'descending') : 'none');
+      th.append(el('button', { type: 'button', className: 'sort', title: t('sortBy'), onclick: () => {
+        sortState.dir = sortState.column === i ? -sortState.dir : 1;
+        sortState.column = i;
+        table(id, columns, rows, options);
+      } }, c.label));
+    }
+    return th;
+  }));
+  const body = shown.map(r => {
+    const tr = el('tr', {}, columns.map(c => el('td', { title: c.title ? c.title(r) : null, className: c.className ?? null }, c.value(r) ?? '—')));
+    if (options.onRow) {
+      tr.tabIndex = 0;
+      tr.classList.add('clickable');
+      tr.addEventListener('click', () => options.onRow(r));
+      tr.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); options.onRow(r); } });
+    }
+    return tr;
+  });
+  node.replaceChildren(el('thead', {}, head), el('tbody', {}, body));
+  return node;
+}
+
+function chart(id) {
+  const node = $(id);
+  return charts[id] ?? (charts[id] = echarts.init(node));
+}
+window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+
+// ---------- API ----------
 async function api(path, options = {}) {
-  const headers = { 'Content-Type': 'application/json', ...(options.headers || {}) };
+  const headers = { 'Content-Type': 'application/json', 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN', ...(options.headers || {}) };
   if (session) headers.Authorization = 'Bearer ' + session.access_token;
   const response = await fetch(path, { ...options, headers });
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-  return { ok: response.ok, status: response.status, body };
+  const body = response.headers.get('content-type')?.includes('json') ? await response.json().catch(() => null) : null;
+  return { ok: response.ok, status: response.status, body, response };
+}
+const parkPath = (suffix) => `/api/parks/${encodeURIComponent(park)}${suffix}`;
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
 }
 
-function cell(row, value) { const td = document.createElement('td'); td.textContent = value ?? '—'; row.appendChild(td); return td; }
-function table(id, headers, rows) {
-  const el = document.getElementById(id);
-  el.innerHTML = '';
-  const head = el.insertRow();
-  headers.forEach(h => { const th = document.createElement('th'); th.textContent = h; head.appendChild(th); });
-  rows.forEach(values => { const row = el.insertRow(); values.forEach(v => cell(row, v)); });
-  return el;
+// Field errors from the server (English sentences) through the catalogue; unknown ones are shown as they are.
+function fieldError(reason) {
+  for (const [pattern, key] of errorPatterns) {
+    const m = pattern.exec(reason);
+    if (m) {
+      const params = { raw: reason };
+      m.slice(1).forEach((v, i) => { params[i] = v; });
+      if (key === 'err.unknownMaterial' || key === 'err.unitMismatch') params[1] = params[1] ? matName(params[1]) : params[1];
+      return t(key, params);
+    }
+  }
+  return reason;
 }
-const fmt = n => n == null ? '—' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
-document.getElementById('login-form').addEventListener('submit', async e => {
+// Excel export through the server (a real .xlsx); ids go in their own columns.
+async function exportXlsx(name, columns, rows) {
+  const r = await fetch('/api/export/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.access_token },
+    body: JSON.stringify({ name, columns, rows: rows.map(row => row.map(v => (v == null ? '' : v))) }) });
+  if (!r.ok) return;
+  const url = URL.createObjectURL(await r.blob());
+  const a = el('a', { href: url, download: `${name}.xlsx` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------- language ----------
+function applyLanguage() {
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  document.querySelectorAll('[data-i18n]').forEach(node => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-label]').forEach(node => node.setAttribute('aria-label', t(node.dataset.i18nLabel)));
+  $('lang').textContent = t('lang');
+  $('lang').setAttribute('lang', lang === 'en' ? 'zh-CN' : 'en');
+  document.querySelectorAll('.material-search').forEach(i => { i.placeholder = t('materialHint'); });
+}
+$('lang').addEventListener('click', () => {
+  lang = lang === 'en' ? 'zh' : 'en';
+  localStorage.setItem('parkcycle-lang', lang);
+  applyLanguage();
+  renderAll();
+});
+
+// ---------- session ----------
+$('login-form').addEventListener('submit', async e => {
   e.preventDefault();
-  const r = await api('/api/auth/token', { method: 'POST', body: JSON.stringify({ username: username.value, password: password.value }) });
-  if (!r.ok) { document.getElementById('login-error').textContent = r.body?.title || 'login failed'; return; }
+  const r = await api('/api/auth/token', { method: 'POST', body: JSON.stringify({ username: $('username').value, password: $('password').value }) });
+  if (!r.ok) { $('login-error').textContent = r.status === 401 ? t('loginFailed') : fieldError(r.body?.title ?? String(r.status)); return; }
+  $('login-error').textContent = '';
   session = r.body;
   sessionStorage.setItem('parkcycle', JSON.stringify(session));
-  show();
+  start();
 });
-document.getElementById('logout').addEventListener('click', () => { session = null; sessionStorage.removeItem('parkcycle'); document.cookie = 'parkcycle_token=; Max-Age=0; path=/'; show(); });
+$('logout').addEventListener('click', async () => {
+  // The server clears its HttpOnly cookie and ends the token where it offers a logout; the page forgets it either way.
+  await api('/api/auth/logout', { method: 'POST' }).catch(() => null);
+  session = null;
+  sessionStorage.removeItem('parkcycle');
+  Object.values(charts).forEach(c => c.clear());
+  location.hash = '';
+  start();
+});
 
-function show() {
-  document.getElementById('login-view').hidden = !!session;
-  document.getElementById('logout').hidden = !session;
-  document.getElementById('who').textContent = session ? `${session.role}${session.enterprise ? ' · ' + session.enterprise : ''}` : '';
-  document.getElementById('park-view').hidden = !session || session.role === 'enterprise';
-  document.getElementById('enterprise-view').hidden = !session || session.role !== 'enterprise';
-  document.getElementById('orleans-link').hidden = !session || session.role !== 'administrator';
+const viewsByRole = {
+  administrator: ['overview', 'flows', 'map', 'plan', 'gaps', 'progress', 'heat', 'data', 'enterprises', 'report'],
+  investment: ['overview', 'flows', 'map', 'plan', 'gaps', 'progress', 'heat', 'enterprises', 'report'],
+  enterprise: ['reporting', 'mine'],
+};
+const views = () => (session ? viewsByRole[session.role] ?? [] : []);
+
+function buildNav() {
+  $('nav-list').replaceChildren(...views().map(v => el('li', {}, el('a', { href: '#' + v, id: 'nav-' + v, dataset: { i18n: 'view.' + v } }, t('view.' + v)))));
+}
+
+function showView() {
+  const allowed = views();
+  let name = location.hash.slice(1);
+  if (!allowed.includes(name)) name = allowed[0];
+  document.querySelectorAll('section.view').forEach(s => { s.hidden = s.id !== 'view-' + name; });
+  document.querySelectorAll('#nav-list a').forEach(a => { if (a.id === 'nav-' + name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current'); });
+  renderView(name);
+}
+window.addEventListener('hashchange', () => { showView(); $('main').focus({ preventScroll: true }); });
+
+async function start() {
+  $('login-view').hidden = !!session;
+  $('logout').hidden = !session;
+  $('nav').hidden = !session;
+  $('park-picker').hidden = !session;
+  $('analysis-status').hidden = true;
+  $('orleans-link').hidden = !session || session.role !== 'administrator';
+  document.querySelectorAll('section.view').forEach(s => { s.hidden = true; });
+  $('who').textContent = session ? `${t('role.' + session.role)}${session.enterprise ? ' · ' + session.enterprise : ''}` : '';
+  $('park-name').textContent = '';
   if (!session) return;
-  if (session.role === 'enterprise') loadEnterprise(); else loadPark();
+  buildNav();
+  const parks = await api('/api/parks');
+  state.parks = parks.ok ? parks.body : [];
+  const remembered = sessionStorage.getItem('parkcycle-park');
+  park = state.parks.some(p => p.id === remembered) ? remembered : state.parks[0]?.id ?? null;
+  $('park').replaceChildren(...state.parks.map(p => el('option', { value: p.id }, bilingual(p.name))));
+  if (park) $('park').value = park;
+  await loadPark();
 }
+$('park').addEventListener('change', () => {
+  park = $('park').value;
+  sessionStorage.setItem('parkcycle-park', park);
+  loadPark();
+});
 
+// A later park choice wins over a load still under way for an earlier one.
+let loadSeq = 0;
 async function loadPark() {
-  const progress = document.getElementById('progress');
-  progress.hidden = false;
-  const [analysis, sankey, forecast, enterprises] = await Promise.all([
-    api(`/api/parks/${PARK}/analysis`), api(`/api/parks/${PARK}/sankey`), api(`/api/parks/${PARK}/forecast`), api(`/api/parks/${PARK}/enterprises?page_size=500`)]);
-  progress.hidden = true;
-  if (analysis.ok) renderAnalysis(analysis.body);
-  if (sankey.ok) renderSankey(sankey.body);
-  if (forecast.ok) renderForecast(forecast.body);
-  if (enterprises.ok) renderEnterprises(enterprises.body.items);
-  document.getElementById('import-form').hidden = session.role !== 'administrator';
-  watchAnalysis();
+  if (!park) return;
+  const mine = ++loadSeq;
+  const listing = state.parks.find(p => p.id === park);
+  $('park-name').textContent = listing ? bilingual(listing.name) : park;
+  Object.assign(state, { analysis: null, flows: null, forecast: null, enterprises: [], materials: [], profile: null, reports: [], versions: null, recon: null, heat: null, history: undefined, detail: null });
+  Object.values(charts).forEach(c => c.clear());
+  const status = $('analysis-status');
+  status.hidden = false;
+  status.textContent = t('loading');
+  if (session.role === 'enterprise') {
+    const [materials, profile, reports] = await Promise.all([api(parkPath('/materials')), api(`/api/enterprises/${encodeURIComponent(session.enterprise)}/`), loadReports()]);
+    if (mine !== loadSeq) return;
+    state.materials = materials.ok ? materials.body : [];
+    state.profile = profile.ok ? profile.body : null;
+    state.enterprises = state.profile ? [state.profile] : [];
+    void reports;
+    index();
+    status.hidden = true;
+    setDefaultDates();
+    showView();
+    return;
+  }
+
+  const [analysis, enterprises, materials, flows, forecast] = await Promise.all([
+    api(parkPath('/analysis')), api(parkPath('/enterprises?page_size=500')), api(parkPath('/materials')), api(parkPath('/flows')), api(parkPath('/forecast'))]);
+  if (mine !== loadSeq) return;
+  state.analysis = analysis.ok ? analysis.body : null;
+  state.enterprises = enterprises.ok ? enterprises.body.items : [];
+  state.materials = materials.ok ? materials.body : [];
+  state.flows = flows.ok ? flows.body : null;
+  state.forecast = forecast.ok ? forecast.body : null;
+  index();
+  status.hidden = true;
+  showView();
+  watchAnalysis(park);
 }
 
-// Re-analysis runs in the background after reports arrive: show which snapshot the figures describe until it catches up.
-async function watchAnalysis() {
-  const status = document.getElementById('analysis-status');
-  for (let i = 0; i < 120 && session && session.role !== 'enterprise'; i++) {
-    const r = await api(`/api/parks/${PARK}/`);
+function index() {
+  enterpriseIndex = byId(state.enterprises);
+  materialIndex = byId(state.materials);
+  zoneIndex = byId(state.flows?.zones ?? []);
+}
+
+// Re-analysis runs in the background after reports arrive: say which snapshot the figures describe until it catches up.
+async function watchAnalysis(watched) {
+  const status = $('analysis-status');
+  for (let i = 0; i < 120 && session && session.role !== 'enterprise' && park === watched; i++) {
+    const r = await api(parkPath('/'));
     if (!r.ok) return;
     const { version, analysed_version: analysed } = r.body;
-    if (analysed >= version) { status.textContent = `分析为最新 analysis up to date (snapshot v${version})`; return; }
-    status.textContent = `正在重新分析 re-analysing: snapshot v${analysed} → v${version}…`;
+    status.hidden = false;
+    if (analysed >= version) { status.textContent = t('upToDate', { version }); status.dataset.state = 'current'; return; }
+    status.textContent = t('reanalysing', { from: analysed, to: version });
+    status.dataset.state = 'stale';
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
 }
 
-// Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset).
-document.getElementById('import-form').addEventListener('submit', e => {
+function renderAll() {
+  if (!session) return;
+  $('who').textContent = `${t('role.' + session.role)}${session.enterprise ? ' · ' + entName(session.enterprise) : ''}`;
+  const listing = state.parks.find(p => p.id === park);
+  if (listing) $('park-name').textContent = bilingual(listing.name);
+  [...$('park').options].forEach(o => { const p = state.parks.find(x => x.id === o.value); if (p) o.textContent = bilingual(p.name); });
+  buildNav();
+  refreshPickers();
+  showView();
+}
+
+function renderView(name) {
+  const render = { overview: renderOverview, flows: renderFlows, map: renderMap, plan: renderPlan, gaps: renderGaps, progress: renderProgress,
+    heat: renderHeat, data: renderData, enterprises: renderEnterprises, report: renderReport, reporting: renderReporting, mine: renderMine }[name];
+  if (render) render();
+  Object.values(charts).forEach(c => c.resize());
+}
+
+// ---------- overview ----------
+const statusCode = s => String(s ?? 'unknown').replace(/\s+/g, '-').replace(/_/g, '-').toLowerCase();
+const direction = d => ({ '>=': '≥', '<=': '≤', '>': '>', '<': '<' }[d] ?? d ?? '');
+function kpiName(k) { return (lang === 'en' ? k.name_en : k.name) || k.name || k.id; }
+
+function renderOverview() {
+  const a = state.analysis;
+  if (!a) return;
+  const s = a.summary;
+  const cards = [
+    ['summary.enterprises', fmt(s.enterprises)], ['summary.flows', fmt(s.flows)], ['summary.loops', fmt(s.loops)], ['summary.opportunities', fmt(s.opportunities)],
+    ['summary.plan', fmt(s.plan_exchanges)], ['summary.co2e', fmt(s.plan_co2e_avoided_t, 0)], ['summary.value', fmt(s.plan_net_value_cny / 10000, 0)],
+    ['summary.waste', s.solid_waste_absorbed_share == null ? '—' : fmt(s.solid_waste_absorbed_share * 100) + ' %'],
+  ];
+  $('summary').replaceChildren(...cards.map(([k, v]) => el('div', { className: 'card' }, el('dt', {}, t(k)), el('dd', {}, v))));
+  renderKpiTable('kpis', a.kpis);
+  renderKpiHistory();
+}
+
+function renderKpiTable(id, kpis) {
+  table(id, [
+    { label: t('kpi.name'), value: kpiName, title: k => k.id },
+    { label: t('kpi.value'), value: k => (k.value == null ? '—' : `${fmt(k.value)} ${k.unit}`), sort: k => k.value ?? -Infinity },
+    { label: t('kpi.target'), value: k => (k.target == null ? '—' : `${direction(k.direction)} ${fmt(k.target)} ${k.unit}`) },
+    { label: t('kpi.status'), value: k => t('status.' + statusCode(k.status)), title: k => String(k.status), className: null },
+    { label: t('kpi.source'), value: k => k.source ?? '—' },
+  ], kpis, { sortable: id === 'kpis' });
+  [...$(id).querySelectorAll('tbody tr')].forEach((tr, i) => tr.classList.add('status-' + statusCode(kpis[i]?.status)));
+}
+
+async function renderKpiHistory() {
+  if (state.history === undefined) {
+    state.history = null;
+    const r = await api(parkPath('/kpis/history'));
+    state.history = r.ok ? r.body : false;
+  }
+  const h = state.history;
+  const node = $('kpi-history');
+  if (!h || !h.series?.length) { node.hidden = true; $('kpi-history-note').textContent = h === false ? t('notAvailable') : t('noHistory'); return; }
+  node.hidden = false;
+  $('kpi-history-note').textContent = '';
+  const named = id => { const k = state.analysis?.kpis.find(x => x.id === id); return k ? kpiName(k) : id; };
+  chart('kpi-history').setOption({
+    tooltip: { trigger: 'axis', valueFormatter: v => esc(fmt(v)) }, legend: { type: 'scroll', top: 0, formatter: n => n },
+    xAxis: { type: 'time' }, yAxis: { type: 'value' },
+    series: h.series.map(s => ({ name: named(s.id), type: 'line', data: s.points.map(p => [p.at, p.value]),
+      markLine: s.target == null ? undefined : { symbol: 'none', data: [{ yAxis: s.target, name: t('target') }], lineStyle: { type: 'dashed' } } })),
+  }, true);
+}
+
+// ---------- flows ----------
+function flowKind(f) {
+  if (f.category === 'water' || f.category === 'wastewater') return 'water';
+  if (f.dimension === 'energy') return 'energy';
+  if (f.dimension === 'mass') return 'mass';
+  return null;
+}
+function chainOf(id) { return enterpriseIndex.get(id)?.chains?.[0] ?? 'unknown'; }
+
+/** Links of one kind grouped by chain or enterprise, split into a DAG for the Sankey and the back links that close loops. */
+function flowGraph(group, kind) {
+  const sums = new Map();
+  const details = new Map();
+  const end = (node, side) => (node.startsWith('ext:') ? `${side}:${node}` : group === 'chain' ? `chain:${chainOf(node)}` : node);
+  const add = (from, to, value, detail) => {
+    const s = end(from, 'in'), d = end(to, 'to');
+    if (s === d && group === 'chain') return; // flows inside one chain are not drawn between chains
+    const key = s + '\u0000' + d;
+    sums.set(key, (sums.get(key) ?? 0) + value);
+    if (detail) { if (!details.has(key)) details.set(key, new Set()); details.get(key).add(detail); }
+  };
+  if (kind === 'loops') {
+    // Every hop of every closed loop, whatever it carries: one unit of width per hop (units differ along a loop).
+    const seen = new Set();
+    for (const l of state.analysis?.loops ?? []) for (const h of l.hops) {
+      if (seen.has(h.flow_id ?? `${h.from}>${h.to}>${h.material}`)) continue;
+      seen.add(h.flow_id ?? `${h.from}>${h.to}>${h.material}`);
+      add(h.from, h.to, 1, `${matName(h.material)} ${qty(h.quantity, h.unit)}`);
+    }
+  } else {
+    for (const f of state.flows?.flows ?? []) {
+      if (flowKind(f) !== kind || f.base_quantity == null || f.base_quantity <= 0) continue;
+      add(f.from, f.to, Number(f.base_quantity));
+    }
+  }
+  const links = [...sums].map(([k, value]) => { const [source, target] = k.split('\u0000'); return { source, target, value, detail: [...(details.get(k) ?? [])] }; });
+  const out = new Map();
+  links.forEach(l => { if (!out.has(l.source)) out.set(l.source, []); out.get(l.source).push(l); });
+  const nodes = [...new Set(links.flatMap(l => [l.source, l.target]))];
+  // Depth-first search from the imports: an edge into a node still on the stack closes a loop.
+  const colour = new Map();
+  const back = new Set();
+  const order = [...nodes.filter(n => n.startsWith('in:')), ...nodes.filter(n => !n.startsWith('in:'))];
+  for (const root of order) {
+    if (colour.get(root)) continue;
+    const stack = [[root, 0]];
+    colour.set(root, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const edges = out.get(top[0]) ?? [];
+      if (top[1] >= edges.length) { colour.set(top[0], 2); stack.pop(); continue; }
+      const edge = edges[top[1]++];
+      const c = colour.get(edge.target);
+      if (c === 1) back.add(edge);
+      else if (!c) { colour.set(edge.target, 1); stack.push([edge.target, 0]); }
+    }
+  }
+  return { nodes, forward: links.filter(l => !back.has(l)), back: links.filter(l => back.has(l)) };
+}
+
+const kindUnit = { mass: 't', energy: 'GJ', water: 'm3' };
+
+function renderFlows() {
+  const group = $('flow-group').value, kind = $('flow-kind').value;
+  const g = flowGraph(group, kind);
+  const c = chart('sankey');
+  const u = kind === 'loops' ? '' : unitName(kindUnit[kind]) + t('perYear');
+  const node = $('sankey');
+  node.dataset.loops = String(g.back.length);
+  node.dataset.links = String(g.forward.length);
+  if (!g.forward.length) { c.clear(); c.setOption({ title: { text: t('noFlows'), left: 'center', top: 'middle', textStyle: { fontSize: 14, color: '#555' } } }, true); }
+  else {
+    c.setOption({
+      tooltip: { trigger: 'item', formatter: p => (p.dataType === 'edge'
+        ? `${esc(nodeName(p.data.source))} → ${esc(nodeName(p.data.target))}<br>${kind === 'loops' ? (p.data.detail ?? []).map(esc).join('<br>') : `${esc(fmt(p.data.value, 0))} ${esc(u)}`}`
+        : `${esc(nodeName(p.name))}<br><small>${esc(p.name)}</small>`) },
+      series: [{ type: 'sankey', left: 8, right: 150, top: 10, bottom: 70, layoutIterations: 32, nodeGap: group === 'enterprise' ? 4 : 12, draggable: false,
+        emphasis: { focus: 'adjacency' }, label: { formatter: p => nodeName(p.name), fontSize: group === 'enterprise' ? 10 : 12 },
+        lineStyle: { color: 'gradient', opacity: 0.35 },
+        data: g.nodes.map(name => ({ name })), links: g.forward.map(l => ({ source: l.source, target: l.target, value: l.value, detail: l.detail })) }],
+      graphic: [],
+    }, true);
+    drawBackLinks(c, g.back, u);
+  }
+  c.off('click');
+  c.on('click', p => {
+    if (p.dataType === 'node' && enterpriseIndex.has(p.name)) { location.hash = 'enterprises'; showEnterprise(p.name); }
+  });
+  renderLoopList();
+}
+
+// ECharts' Sankey refuses cycles, so the links that close loops are drawn over it as red arcs under the nodes,
+// from the right side of their source back to the left side of their target.
+function drawBackLinks(c, back, unitLabel) {
+  const draw = () => {
+    const series = c.getModel()?.getSeriesByIndex(0);
+    if (!series || !series.layoutInfo) return;
+    const key = `${c.getWidth()}x${c.getHeight()}:${back.length}`;
+    if (c.loopKey === key) return;
+    c.loopKey = key;
+    const data = series.getData();
+    const box = series.layoutInfo;
+    const max = Math.max(...back.map(l => l.value), 1);
+    const arcs = back.map((l, i) => {
+      const a = data.getItemLayout(data.indexOfName(l.source)), b = data.getItemLayout(data.indexOfName(l.target));
+      if (!a || !b) return null;
+      const x1 = box.x + a.x + a.dx, y1 = box.y + a.y + a.dy / 2, x2 = box.x + b.x, y2 = box.y + b.y + b.dy / 2;
+      const low = c.getHeight() - 12 - (i % 6) * 9;
+      return { type: 'bezierCurve', id: 'loop-' + i, z: 100, shape: { x1, y1, x2, y2, cpx1: x1 + 90, cpy1: low, cpx2: x2 - 90, cpy2: low },
+        style: { stroke: '#b3261e', lineWidth: unitLabel ? 1.5 + 5 * Math.sqrt(l.value / max) : 2, fill: null, opacity: 0.75 },
+        info: `${nodeName(l.source)} → ${nodeName(l.target)}: ${unitLabel ? fmt(l.value, 0) + ' ' + unitLabel : l.detail.join('; ')}` };
+    }).filter(Boolean);
+    c.setOption({ graphic: { elements: arcs } }, { replaceMerge: ['graphic'] });
+  };
+  c.loopKey = null;
+  c.off('finished');
+  // The layout exists as soon as setOption returns; redrawn after resizes (the 'finished' of the next render).
+  draw();
+  c.on('finished', draw);
+}
+
+function renderLoopList() {
+  const loops = state.analysis?.loops ?? [];
+  $('flow-loops').replaceChildren(...loops.slice(0, 30).map((l, i) => {
+    const path = [...l.hops.map(h => `${entName(h.from)} —${matName(h.material)}→ `), entName(l.hops[0]?.from ?? '')].join('');
+    return el('li', { title: l.enterprises.join(' → ') }, t('loopLine', { n: i + 1, path }));
+  }));
+}
+$('flow-group').addEventListener('change', renderFlows);
+$('flow-kind').addEventListener('change', renderFlows);
+
+// ---------- map ----------
+function renderMap() {
+  const located = state.enterprises.filter(e => e.latitude != null && e.longitude != null);
+  const c = chart('map');
+  if (!located.length) { c.setOption({ title: { text: t('noCoordinates'), left: 'center', top: 'middle' } }, true); return; }
+  const at = new Map(located.map(e => [e.id, [Number(e.longitude), Number(e.latitude)]]));
+  const zones = [...new Set(located.map(e => e.zone))];
+  const existing = (state.flows?.flows ?? []).filter(f => at.has(f.from) && at.has(f.to) && f.from !== f.to);
+  const proposed = (state.analysis?.plan.exchanges ?? []).filter(x => at.has(x.supplier) && at.has(x.consumer));
+  c.setOption({
+    tooltip: { trigger: 'item', formatter: p => {
+      if (p.seriesType === 'scatter') return `${esc(entName(p.data.id))}<br><small>${esc(p.data.id)} · ${esc(zoneName(p.data.zone))}</small>`;
+      const d = p.data;
+      return `${esc(entName(d.from))} → ${esc(entName(d.to))}<br>${esc(matName(d.material))} ${esc(qty(d.quantity, d.unit))}`;
+    } },
+    legend: { type: 'scroll', top: 0, data: [...zones.map(zoneName), t('map.existing'), t('map.proposed')] },
+    grid: { left: 60, right: 20, top: 50, bottom: 40 },
+    xAxis: { type: 'value', scale: true, name: t('map.lon'), axisLabel: { formatter: v => v.toFixed(2) } },
+    yAxis: { type: 'value', scale: true, name: t('map.lat'), axisLabel: { formatter: v => v.toFixed(2) } },
+    series: [
+      ...zones.map(z => ({ name: zoneName(z), type: 'scatter', symbolSize: 11, z: 3,
+        data: located.filter(e => e.zone === z).map(e => ({ value: at.get(e.id), id: e.id, zone: e.zone })) })),
+      { name: t('map.existing'), type: 'lines', coordinateSystem: 'cartesian2d', z: 1, lineStyle: { color: '#7a8899', width: 1, opacity: 0.5 },
+        symbol: ['none', 'arrow'], symbolSize: 6,
+        data: existing.map(f => ({ coords: [at.get(f.from), at.get(f.to)], from: f.from, to: f.to, material: f.material, quantity: f.quantity, unit: f.unit })) },
+      { name: t('map.proposed'), type: 'lines', coordinateSystem: 'cartesian2d', z: 2, lineStyle: { color: '#1b7f3b', width: 2, type: 'dashed', curveness: 0.2 },
+        symbol: ['none', 'arrow'], symbolSize: 7,
+        data: proposed.map(x => ({ coords: [at.get(x.supplier), at.get(x.consumer)], from: x.supplier, to: x.consumer, material: x.source_material, quantity: x.quantity, unit: x.unit })) },
+    ],
+  }, true);
+  c.off('click');
+  c.on('click', p => { if (p.seriesType === 'scatter') { location.hash = 'enterprises'; showEnterprise(p.data.id); } });
+}
+
+// ---------- plan ----------
+function planRows() {
+  const a = state.analysis;
+  if (!a) return [];
+  const rows = $('plan-set').value === 'all' ? a.opportunities : a.plan.exchanges;
+  const chain = $('plan-chain').value, kind = $('plan-kind').value, query = $('plan-material').value.trim().toLowerCase();
+  return rows.filter(o => (!chain || chainOf(o.supplier) === chain || chainOf(o.consumer) === chain)
+    && (!kind || materialIndex.get(o.source_material)?.category === kind)
+    && (!query || [o.source_material, o.replaced_material, matName(o.source_material), matName(o.replaced_material), materialIndex.get(o.source_material)?.name_en ?? '']
+      .some(s => s.toLowerCase().includes(query))));
+}
+const planColumns = () => [
+  { label: t('col.supplier'), value: o => entName(o.supplier), title: o => o.supplier },
+  { label: t('col.consumer'), value: o => entName(o.consumer), title: o => o.consumer },
+  { label: t('col.material'), value: o => matName(o.source_material), title: o => o.source_material },
+  { label: t('col.replaced'), value: o => matName(o.replaced_material), title: o => o.replaced_material },
+  { label: t('col.quantity'), value: o => qty(o.quantity, o.unit), sort: o => Number(o.quantity ?? 0) },
+  { label: t('col.distance'), value: o => fmt(o.distance_km), sort: o => Number(o.distance_km ?? 0) },
+  { label: t('col.co2e'), value: o => fmt(o.co2e_avoided_t, 0), sort: o => Number(o.co2e_avoided_t ?? 0) },
+  { label: t('col.value'), value: o => fmt(o.net_value_cny, 0), sort: o => Number(o.net_value_cny ?? 0) },
+  { label: t('col.loop'), value: o => (o.closes_loop ? t('yes') : ''), sort: o => (o.closes_loop ? 1 : 0) },
+];
+function planSummary(plan) {
+  return t('planSummary', { n: fmt(plan.exchanges.length), co2e: fmt(plan.total_co2e_avoided_t, 0), value: fmt(plan.total_net_value_cny / 10000, 0),
+    solver: plan.solver, status: t('solver.' + statusCode(plan.status)) });
+}
+function fillSelect(id, options) {
+  const node = $(id);
+  const keep = node.value;
+  node.replaceChildren(el('option', { value: '' }, t('plan.any')), ...options.map(([v, label]) => el('option', { value: v }, label)));
+  node.value = options.some(([v]) => v === keep) ? keep : '';
+}
+function renderPlan() {
+  const a = state.analysis;
+  if (!a) return;
+  $('plan-summary').textContent = planSummary(a.plan);
+  fillSelect('plan-chain', [...new Set(state.enterprises.flatMap(e => e.chains ?? []))].map(c => [c, chainName(c)]));
+  fillSelect('plan-kind', [...new Set(a.opportunities.map(o => materialIndex.get(o.source_material)?.category).filter(Boolean))].map(c => [c, categoryName(c)]));
+  const rows = planRows();
+  $('plan-count').textContent = t('plan.count', { n: rows.length });
+  table('opportunities', planColumns(), rows.slice(0, 500));
+}
+['plan-set', 'plan-chain', 'plan-kind'].forEach(id => $(id).addEventListener('change', renderPlan));
+$('plan-material').addEventListener('input', renderPlan);
+$('plan-export').addEventListener('click', () => {
+  const rows = planRows();
+  exportXlsx(`${park}-${$('plan-set').value === 'all' ? 'opportunities' : 'plan'}`,
+    [...planColumns().map(c => c.label), 'supplier_id', 'consumer_id', 'material_id', 'replaced_id', 'unit', 'offer_id', 'need_id', 'rule_id'],
+    rows.map(o => [entName(o.supplier), entName(o.consumer), matName(o.source_material), matName(o.replaced_material), Number(o.quantity ?? 0),
+      Number(o.distance_km ?? 0), Number(o.co2e_avoided_t ?? 0), Number(o.net_value_cny ?? 0), o.closes_loop ? t('yes') : t('no'),
+      o.supplier, o.consumer, o.source_material, o.replaced_material, o.unit, o.offer_id, o.need_id, o.rule_id]));
+});
+
+// ---------- chain gaps ----------
+function gapName(g) { return (lang === 'en' ? g.name_en : g.name) || g.name || g.stage; }
+function gapReasoning(g) {
+  const parts = [t('gap.recruit', { name: gapName(g) })];
+  for (const a of g.absorbs ?? []) parts.push(t('gap.absorbs', { suppliers: list((a.suppliers ?? []).map(entName)), material: matName(a.material), quantity: qty(a.quantity, a.unit) + t('perYear') }));
+  for (const s of g.supplies_back ?? []) parts.push(t('gap.supplies', { consumers: list((s.consumers ?? []).map(entName)), material: matName(s.material), replaced: matName(s.replaces_material) }));
+  if (g.co2e_avoided_t) parts.push(t('gap.co2e', { co2e: fmt(g.co2e_avoided_t, 0) }));
+  if (g.loops_closed) parts.push(t('gap.loops', { n: g.loops_closed }));
+  return parts.join(lang === 'en' ? ' ' : '');
+}
+function renderGaps() {
+  const gaps = state.analysis?.gaps ?? [];
+  $('gaps').replaceChildren(...gaps.map(g => el('article', { className: 'card gap', dataset: { stage: g.stage } },
+    el('h3', {}, `${t('gap.rank', { rank: g.rank })} · ${gapName(g)}`),
+    el('p', { className: 'meta' }, [chainName(g.chain), t('gap.kind.' + g.kind), g.sector ? t('gap.sector', { sector: g.sector }) : null].filter(Boolean).join(' · ')),
+    el('p', { className: 'reasoning' }, gapReasoning(g)),
+    el('dl', { className: 'figures' }, el('dt', {}, t('gap.co2eShort')), el('dd', {}, fmt(g.co2e_avoided_t, 0)), el('dt', {}, t('gap.loopsShort')), el('dd', {}, fmt(g.loops_closed))),
+    el('details', {}, el('summary', {}, g.stage), el('p', { className: 'ids' }, g.reasoning ?? '')))));
+}
+$('gaps-export').addEventListener('click', () => {
+  const gaps = state.analysis?.gaps ?? [];
+  exportXlsx(`${park}-gaps`, ['#', t('plan.chain'), t('view.gaps'), t('gap.co2eShort'), t('gap.loopsShort'), 'reasoning', 'chain', 'stage', 'name', 'name_en', 'kind', 'sector'],
+    gaps.map(g => [g.rank, chainName(g.chain), gapName(g), Number(g.co2e_avoided_t ?? 0), Number(g.loops_closed ?? 0), gapReasoning(g), g.chain, g.stage, g.name, g.name_en, g.kind, g.sector]));
+});
+
+// ---------- progress ----------
+function renderProgress() {
+  const f = state.forecast;
+  if (!f) { $('progress-as-of').textContent = t('notAvailable'); return; }
+  $('progress-as-of').textContent = t('progress.asOf', { date: f.as_of });
+  const series = [];
+  f.targets.forEach(x => {
+    const name = bilingual(x.target.name) || x.target.id;
+    series.push({ name, type: 'line', data: x.curve.map(p => [p.month, p.expected * 100]), showSymbol: false,
+      markLine: { symbol: 'none', data: [{ yAxis: x.target.share * 100, name: t('target') }, { xAxis: x.target.due }], lineStyle: { type: 'dashed' } } });
+    series.push({ name: name + ' · 10%', type: 'line', data: x.curve.map(p => [p.month, p.low * 100]), lineStyle: { opacity: 0 }, stack: x.target.id, showSymbol: false });
+    series.push({ name: name + ' · 90%', type: 'line', data: x.curve.map(p => [p.month, (p.high - p.low) * 100]), lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.15 }, stack: x.target.id, showSymbol: false });
+  });
+  chart('forecast').setOption({ tooltip: { trigger: 'axis', valueFormatter: v => esc(fmt(v)) + ' %' }, legend: { top: 0, type: 'scroll', data: series.filter((_, i) => i % 3 === 0).map(s => s.name) },
+    grid: { top: 40 }, xAxis: { type: 'time' }, yAxis: { type: 'value', max: 100, name: '%' }, series }, true);
+  const flags = new Map((f.flags ?? []).map(x => [x.project_id, x]));
+  table('projects', [
+    { label: t('project.enterprise'), value: p => entName(p.enterprise), title: p => p.enterprise },
+    { label: t('project.type'), value: p => t('ptype.' + p.type), title: p => p.project_id },
+    { label: t('project.percent'), value: p => fmt(p.percent), sort: p => Number(p.percent ?? 0) },
+    { label: t('project.predicted'), value: p => p.predicted ?? '—' },
+    { label: t('project.band'), value: p => (p.low && p.high ? `${p.low} – ${p.high}` : '—') },
+    { label: t('project.flag'), value: p => { const x = flags.get(p.project_id); return x ? [x.late ? t('flag.late') : null, x.stalled ? t('flag.stalled') : null].filter(Boolean).join(t('listSep')) : ''; } },
+  ], f.projects ?? []);
+}
+
+// ---------- heat ----------
+async function renderHeat() {
+  if (state.heat === null || state.heat === undefined) {
+    state.heat = false;
+    const r = await api(parkPath('/heat'));
+    state.heat = r.ok ? r.body : { missing: true };
+  }
+  const h = state.heat;
+  const curves = h && !h.missing ? (h.composite_curves ?? h.curves ?? h) : null;
+  const hot = curves?.hot ?? curves?.hot_composite, cold = curves?.cold ?? curves?.cold_composite;
+  if (!Array.isArray(hot) || !Array.isArray(cold)) { $('heat-status').textContent = t('heatNotYet'); $('heat-chart').hidden = true; return; }
+  $('heat-chart').hidden = false;
+  const point = p => (Array.isArray(p) ? [p[1] ?? p.h, p[0]] : [p.enthalpy_kw ?? p.h_kw ?? p.h ?? p.duty_kw, p.temperature_c ?? p.t_c ?? p.t]);
+  const pinch = h.pinch ?? h;
+  $('heat-status').textContent = pinch.pinch_temperature_c != null ? t('heat.pinch', { t: fmt(pinch.pinch_temperature_c), hot: fmt(pinch.min_hot_utility_kw ?? pinch.q_h_min_kw, 0), cold: fmt(pinch.min_cold_utility_kw ?? pinch.q_c_min_kw, 0) }) : '';
+  chart('heat-chart').setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0 }, xAxis: { type: 'value', name: t('heat.duty') }, yAxis: { type: 'value', name: t('heat.temperature') },
+    series: [{ name: t('heat.hot'), type: 'line', data: hot.map(point), lineStyle: { color: '#b3261e' } }, { name: t('heat.cold'), type: 'line', data: cold.map(point), lineStyle: { color: '#1f5fa8' } }] }, true);
+}
+
+// ---------- data ----------
+async function renderData() {
+  $('import-form').hidden = session.role !== 'administrator';
+  if (state.versions == null) {
+    const [versions, recon] = await Promise.all([api(parkPath('/versions')), api(parkPath('/reconciliation'))]);
+    state.versions = versions.ok ? versions.body : false;
+    state.recon = recon.ok ? recon.body : false;
+  }
+  const versions = Array.isArray(state.versions) ? state.versions : state.versions?.versions ?? state.versions?.items;
+  $('versions-note').textContent = versions ? '' : t('notAvailable');
+  table('versions', [
+    { label: t('version.version'), value: v => v.version, sort: v => Number(v.version) }, { label: t('version.year'), value: v => v.reference_year ?? '—' },
+    { label: t('version.imported'), value: v => v.imported_at ?? '—' }, { label: t('version.enterprises'), value: v => fmt(v.enterprises) }, { label: t('version.flows'), value: v => fmt(v.flows) },
+  ], versions ?? []);
+  const flags = state.recon ? (state.recon.flags ?? state.recon.items ?? []) : [];
+  $('reconciliation-note').textContent = state.recon ? (flags.length ? '' : t('noFlags')) : t('notAvailable');
+  table('reconciliation', [
+    { label: t('balance.enterprise'), value: f => entName(f.enterprise ?? f.node ?? ''), title: f => f.flow ?? f.flow_id ?? f.enterprise ?? '' },
+    { label: t('recon.flag'), value: f => f.message ?? f.reason ?? f.kind ?? JSON.stringify(f) },
+  ], flags);
+  const balance = (state.analysis?.balance.enterprises ?? []).filter(b => b.flags.length);
+  table('balance-flags', [
+    { label: t('balance.enterprise'), value: b => entName(b.enterprise), title: b => b.enterprise },
+    { label: t('balance.massIn'), value: b => fmt(b.mass_in_t, 0), sort: b => b.mass_in_t }, { label: t('balance.massOut'), value: b => fmt(b.mass_out_t, 0), sort: b => b.mass_out_t },
+    { label: t('balance.flags'), value: b => b.flags.join('; ') },
+  ], balance);
+}
+
+// Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset, as text).
+$('import-form').addEventListener('submit', e => {
   e.preventDefault();
-  const file = document.getElementById('import-file').files[0];
+  const file = $('import-file').files[0];
   if (!file) return;
   const type = file.name.endsWith('.json') ? 'application/json' : file.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/zip';
-  const bar = document.getElementById('import-progress');
-  const result = document.getElementById('import-result');
-  bar.hidden = false; bar.value = 0; result.textContent = '';
+  const bar = $('import-progress'), result = $('import-result');
+  bar.hidden = false; bar.value = 0; result.textContent = ''; $('import-problems').replaceChildren();
   const xhr = new XMLHttpRequest();
-  xhr.open('POST', '/api/datasets');
+  xhr.open('POST', '/api/datasets' + ($('import-dry-run').checked ? '?dry_run=true' : ''));
   xhr.setRequestHeader('Content-Type', type);
   xhr.setRequestHeader('Authorization', 'Bearer ' + session.access_token);
-  xhr.upload.onprogress = ev => { if (ev.lengthComputable) bar.value = Math.round(100 * ev.loaded / ev.total); };
-  xhr.onloadstart = () => { result.textContent = '上传中 uploading…'; };
-  xhr.upload.onload = () => { result.textContent = '校验与载入中 validating and loading…'; };
-  xhr.onload = () => {
+  xhr.upload.addEventListener('progress', ev => { if (ev.lengthComputable) bar.value = Math.round(100 * ev.loaded / ev.total); });
+  xhr.addEventListener('loadstart', () => { result.textContent = t('uploading'); });
+  xhr.upload.addEventListener('load', () => { result.textContent = t('validating'); });
+  xhr.addEventListener('load', async () => {
     bar.value = 100;
-    const body = JSON.parse(xhr.responseText || '{}');
-    result.textContent = xhr.status === 201 ? `✔ ${body.park}: ${body.enterprises} enterprises, ${body.flows} flows`
-      : `✖ ${body.title || xhr.status} ${(body.problems || []).slice(0, 20).map(p => `${p.file}${p.line ? ':' + p.line : ''}: ${p.column || ''}: ${p.reason}`).join(' | ')}`;
-  };
+    let body = {};
+    try { body = JSON.parse(xhr.responseText || '{}'); } catch { body = {}; }
+    if (xhr.status === 200 && body.diff) {
+      result.textContent = t('dryRunResult', { park: body.park, version: body.version }) + ['enterprises', 'flows', 'materials'].map(k => {
+        const d = body.diff[k] ?? {};
+        return `${t('diff.' + k)}: ${t('diff.added')} ${(d.added ?? []).length} · ${t('diff.removed')} ${(d.removed ?? []).length} · ${t('diff.changed')} ${(d.changed ?? []).length}`;
+      }).join('；');
+      return;
+    }
+    if (xhr.status === 201) {
+      result.textContent = body.enterprises != null ? t('imported', body) : t('importedVersion', body);
+      const parks = await api('/api/parks');
+      if (parks.ok) {
+        state.parks = parks.body;
+        const keep = park;
+        $('park').replaceChildren(...state.parks.map(p => el('option', { value: p.id }, bilingual(p.name))));
+        $('park').value = keep;
+      }
+      return;
+    }
+    result.textContent = t('importFailed', { title: body.title ?? String(xhr.status) });
+    $('import-problems').replaceChildren(...(body.problems ?? []).slice(0, 50).map(p =>
+      el('li', {}, t('problem', { file: p.file ?? '', line: p.line ? ':' + p.line : '', column: p.column ?? '', reason: p.reason ?? '' }))));
+  });
   xhr.send(file);
 });
 
-let lastAnalysis = null;
-function renderAnalysis(a) {
-  lastAnalysis = a;
-  table('kpis', ['指标 KPI', '值 value', '目标 target', '状态 status'], a.kpis.map(k => [k.name + ' / ' + k.name_en, k.value == null ? '—' : fmt(k.value) + ' ' + k.unit, k.target == null ? '—' : k.direction + ' ' + k.target + ' ' + k.unit, k.status]));
-  const plan = a.plan;
-  document.getElementById('plan-summary').textContent = `${plan.exchanges.length} exchanges · ${fmt(plan.total_co2e_avoided_t)} t CO2e/a · net ${fmt(plan.total_net_value_cny)} CNY/a (${plan.solver}, ${plan.status})`;
-  table('opportunities', ['供方', '需方', '物料', '替代', '数量', '距离 km', 'CO2e t/a', '闭环'],
-    plan.exchanges.slice(0, 30).map(o => [o.supplier, o.consumer, o.source_material, o.replaced_material, fmt(o.quantity) + ' ' + o.unit, fmt(o.distance_km), fmt(o.co2e_avoided_t), o.closes_loop ? '✔' : '']));
-  const gaps = document.getElementById('gaps');
-  gaps.innerHTML = '';
-  a.gaps.slice(0, 12).forEach(g => { const li = document.createElement('li'); li.textContent = `[${g.chain}] ${g.name} ${g.name_en}: ${g.reasoning}`; gaps.appendChild(li); });
-  const nodes = new Map();
-  const links = [];
-  const inLoop = new Set();
-  a.loops.forEach(l => l.hops.forEach(h => inLoop.add(h.from + '>' + h.to)));
-  a.loops.forEach(l => l.hops.forEach(h => { nodes.set(h.from, 1); nodes.set(h.to, 1); }));
-  a.plan.exchanges.forEach(o => { nodes.set(o.supplier, 1); nodes.set(o.consumer, 1); links.push({ source: o.supplier, target: o.consumer, lineStyle: { color: '#7a8fa6', type: 'dashed' } }); });
-  inLoop.forEach(k => { const [s, d] = k.split('>'); links.push({ source: s, target: d, lineStyle: { color: '#d9534f', width: 2.5 } }); });
-  echarts.init(document.getElementById('network')).setOption({
-    tooltip: {}, series: [{ type: 'graph', layout: 'force', roam: true, force: { repulsion: 120 }, label: { show: true, fontSize: 9 },
-      edgeSymbol: ['none', 'arrow'], data: [...nodes.keys()].map(n => ({ name: n, symbolSize: 12 })), links }],
-  });
+// ---------- enterprises ----------
+function renderEnterprises() {
+  const query = $('enterprise-filter').value.trim().toLowerCase();
+  const rows = state.enterprises.filter(e => !query || [e.id, e.name, e.name_en ?? ''].some(s => String(s).toLowerCase().includes(query)));
+  table('enterprises', [
+    { label: t('ent.name'), value: e => entName(e.id), title: e => e.id },
+    { label: t('ent.id'), value: e => e.id, className: 'ids' },
+    { label: t('ent.zone'), value: e => zoneName(e.zone), title: e => e.zone },
+    { label: t('ent.chain'), value: e => (e.chains ?? []).map(chainName).join(t('listSep')) },
+    { label: t('ent.status'), value: e => t('entstatus.' + e.status), title: e => e.status },
+    { label: t('ent.sector'), value: e => e.sector ?? '—' },
+  ], rows, { onRow: e => showEnterprise(e.id) });
+  if (state.detail) showEnterprise(state.detail, false);
+}
+$('enterprise-filter').addEventListener('input', renderEnterprises);
+
+function reportColumns(withReporter) {
+  const pos = x => x.offer || x.need || {};
+  return [
+    { label: t('rep.kind'), value: x => t('repkind.' + x.kind), title: x => x.kind },
+    { label: t('rep.material'), value: x => matName(pos(x).material_id), title: x => pos(x).material_id },
+    { label: t('rep.quantity'), value: x => qty(pos(x).quantity, pos(x).unit), sort: x => Number(pos(x).quantity ?? 0) },
+    { label: t('rep.notes'), value: x => pos(x).quality_notes ?? pos(x).notes ?? '' },
+    ...(withReporter ? [{ label: t('rep.by'), value: x => x.reporter ?? '' }] : []),
+    { label: t('rep.version'), value: x => x.version, sort: x => Number(x.version) },
+    { label: t('rep.id'), value: x => x.report_id, className: 'ids' },
+  ];
 }
 
-const nodeLabel = n => n.replace(/^in:|^to:/, '').replace('ext:import', '外购 imports').replace('ext:market', '外售 market').replace('ext:landfill', '填埋 landfill')
-  .replace('ext:incineration', '焚烧 incineration').replace('ext:storage', '堆存 storage').replace('ext:discharge', '排放 discharge').replace('ext:atmosphere', '大气 atmosphere')
-  .replace(/^chain:(.*)$/, (_, c) => (n.startsWith('to:') ? '园内 in-park → ' : '') + c);
-
-function renderSankey(links) {
-  const names = new Set();
-  links.forEach(l => { names.add(l.source); names.add(l.target); });
-  echarts.init(document.getElementById('sankey')).setOption({
-    tooltip: { trigger: 'item' },
-    series: [{ type: 'sankey', layoutIterations: 32, nodeGap: 10, label: { formatter: p => nodeLabel(p.name) },
-      data: [...names].map(name => ({ name })), links: links.map(l => ({ source: l.source, target: l.target, value: Number(l.tonnes) })) }],
-  });
-}
-
-function renderForecast(f) {
-  const chart = echarts.init(document.getElementById('forecast'));
-  const series = [];
-  f.targets.forEach(t => {
-    const months = t.curve.map(p => p.month);
-    series.push({ name: t.target.id, type: 'line', data: t.curve.map(p => [p.month, p.expected * 100]), showSymbol: false,
-      markLine: { symbol: 'none', data: [{ yAxis: t.target.share * 100, name: 'target' }, { xAxis: t.target.due }], lineStyle: { type: 'dashed' } } });
-    series.push({ name: t.target.id + ' 10%', type: 'line', data: t.curve.map(p => [p.month, p.low * 100]), lineStyle: { opacity: 0 }, stack: t.target.id, showSymbol: false });
-    series.push({ name: t.target.id + ' 90%', type: 'line', data: t.curve.map(p => [p.month, (p.high - p.low) * 100]), lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.15 }, stack: t.target.id, showSymbol: false });
-    void months;
-  });
-  chart.setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, xAxis: { type: 'time' }, yAxis: { type: 'value', max: 100, name: '%' }, series });
-}
-
-function renderEnterprises(items) {
-  const el = table('enterprises', ['id', '名称 name', '园区 zone', '状态 status'], items.map(e => [e.id, e.name, e.zone, e.status]));
-  [...el.rows].slice(1).forEach((row, i) => row.addEventListener('click', () => showEnterprise(items[i].id)));
-}
-
-async function showEnterprise(id) {
-  const r = await api(`/api/enterprises/${id}/reports`);
-  const box = document.getElementById('enterprise-detail');
-  box.innerHTML = `<h3>${id}</h3>`;
-  const b = lastAnalysis?.balance.enterprises.find(x => x.enterprise === id);
+async function showEnterprise(id, focus = true) {
+  state.detail = id;
+  const box = $('enterprise-detail');
+  const e = enterpriseIndex.get(id);
+  const b = state.analysis?.balance.enterprises.find(x => x.enterprise === id);
+  const children = [el('h3', { id: 'detail-name' }, entName(id)), el('p', { className: 'ids' }, `${id}${e ? ' · ' + zoneName(e.zone) : ''}`)];
   if (b) {
-    const p = document.createElement('p');
-    p.id = 'detail-balance';
-    p.textContent = `物料平衡 balance — mass in ${fmt(b.mass_in_t)} t, out ${fmt(b.mass_out_t)} t; energy in ${fmt(b.energy_in_gj)} GJ, out ${fmt(b.energy_out_gj)} GJ; water in ${fmt(b.water_in_m3)} m³, out ${fmt(b.water_out_m3)} m³` + (b.flags.length ? ` ⚠ ${b.flags.join('; ')}` : '');
-    box.appendChild(p);
+    children.push(el('h4', {}, t('balance')));
+    children.push(el('p', { id: 'detail-balance' }, t('balanceLine', { mi: fmt(b.mass_in_t, 0), mo: fmt(b.mass_out_t, 0), ei: fmt(b.energy_in_gj, 0), eo: fmt(b.energy_out_gj, 0), wi: fmt(b.water_in_m3, 0), wo: fmt(b.water_out_m3, 0) })
+      + (b.flags.length ? ` ⚠ ${b.flags.join('; ')}` : '')));
   }
-  const t2 = document.createElement('table'); t2.id = 'detail-reports'; box.appendChild(t2);
-  if (r.ok) table('detail-reports', ['report', 'v', 'kind', 'material', 'quantity', 'by'], r.body.items.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit, x.reporter]));
+  children.push(el('h4', {}, t('reports')), el('table', { id: 'detail-reports' }));
+  box.replaceChildren(...children);
+  if (focus) box.focus();
+  const r = await api(`/api/enterprises/${encodeURIComponent(id)}/reports`);
+  if (r.ok && state.detail === id) table('detail-reports', reportColumns(true), r.body.items);
 }
 
-async function loadEnterprise() {
-  const r = await api(`/api/enterprises/${session.enterprise}/reports`);
-  if (r.ok) table('my-reports', ['report', 'v', 'kind', 'material', 'quantity'], r.body.items.map(x => [x.report_id, x.version, x.kind, (x.offer || x.need).material_id, fmt((x.offer || x.need).quantity) + ' ' + (x.offer || x.need).unit]));
+// ---------- monthly report ----------
+function renderReport() {
+  const a = state.analysis;
+  const box = $('monthly-report');
+  if (!a) { box.replaceChildren(); return; }
+  const now = new Date();
+  const listing = state.parks.find(p => p.id === park);
+  const section = (title, ...content) => el('section', { className: 'report-section' }, el('h3', {}, title), ...content);
+  const kpis = el('table', { id: 'report-kpis' });
+  const plan = el('table', { id: 'report-plan' });
+  const projects = state.forecast?.projects ?? [];
+  const flags = state.forecast?.flags ?? [];
+  box.replaceChildren(
+    el('header', { className: 'report-head' }, el('h2', {}, `${listing ? bilingual(listing.name) : park} · ${t('report')}`),
+      el('p', {}, `${t('report.month', { year: now.getFullYear(), month: now.getMonth() + 1 })} · ${t('report.generated', { date: now.toLocaleDateString(locale()) })}`)),
+    section(t('report.kpis'), kpis),
+    section(t('report.flows'), el('div', { id: 'report-sankey', className: 'chart report-chart' }), el('p', {}, `${t('summary.loops')}: ${fmt(a.summary.loops)} · ${t('summary.waste')}: ${a.summary.solid_waste_absorbed_share == null ? '—' : fmt(a.summary.solid_waste_absorbed_share * 100) + ' %'}`)),
+    section(t('report.plan'), el('p', {}, planSummary(a.plan)), plan),
+    section(t('report.gaps'), el('ol', {}, a.gaps.slice(0, 8).map(g => el('li', {}, el('strong', {}, gapName(g)), ' — ', gapReasoning(g))))),
+    section(t('report.progress'), el('p', {}, t('report.progressLine', { n: projects.length, late: flags.filter(f => f.late).length, stalled: flags.filter(f => f.stalled).length }))),
+  );
+  renderKpiTable('report-kpis', a.kpis);
+  table('report-plan', planColumns().slice(0, 7), [...a.plan.exchanges].sort((x, y) => y.co2e_avoided_t - x.co2e_avoided_t).slice(0, 15), { sortable: false });
+  const g = flowGraph('chain', 'mass');
+  if (charts['report-sankey']) { charts['report-sankey'].dispose(); delete charts['report-sankey']; }
+  chart('report-sankey').setOption({ animation: false, series: [{ type: 'sankey', left: 4, right: 120, top: 6, bottom: 6, label: { formatter: p => nodeName(p.name), fontSize: 10 },
+    data: g.nodes.map(name => ({ name })), links: g.forward }] });
+}
+$('report-print').addEventListener('click', () => window.print());
+
+// ---------- enterprise: reporting ----------
+function loadReports() {
+  return api(`/api/enterprises/${encodeURIComponent(session.enterprise)}/reports`).then(r => { state.reports = r.ok ? r.body.items : []; if (session?.role === 'enterprise') renderMine(); });
+}
+function renderMine() {
+  const p = state.profile;
+  $('my-profile').replaceChildren(...(p ? [[t('ent.name'), entName(p.id)], [t('ent.id'), p.id], [t('ent.zone'), p.zone], [t('ent.chain'), (p.chains ?? []).map(chainName).join(t('listSep'))],
+    [t('ent.status'), t('entstatus.' + p.status)]] : []).map(([k, v]) => el('div', { className: 'card' }, el('dt', {}, k), el('dd', {}, v ?? '—'))));
+  table('my-reports', reportColumns(false), state.reports);
+}
+function renderReporting() { refreshPickers(); }
+
+const iso = d => d.toISOString().slice(0, 10);
+function setDefaultDates() {
+  const today = new Date();
+  const next = new Date(today); next.setFullYear(today.getFullYear() + 1);
+  const soon = new Date(today); soon.setMonth(today.getMonth() + 3);
+  if (!$('offer-from').value) $('offer-from').value = iso(today);
+  if (!$('offer-to').value) $('offer-to').value = iso(next);
+  if (!$('need-by').value) $('need-by').value = iso(soon);
+}
+
+// Material picker: search names (Chinese, English), ids and categories over the catalogue and the park's own
+// materials; choosing one sets the hidden id and offers the units that material can be reported in.
+function searchMaterials(query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return state.materials.slice(0, 12);
+  const scored = [];
+  for (const m of state.materials) {
+    const fields = [m.name, m.name_en ?? '', m.id, ...(m.aliases ?? []), categoryName(m.category)].map(s => String(s).toLowerCase());
+    const exact = fields.some(f => f === q), starts = fields.some(f => f.startsWith(q)), contains = fields.some(f => f.includes(q));
+    if (exact || starts || contains) scored.push([exact ? 0 : starts ? 1 : 2, m]);
+  }
+  return scored.sort((x, y) => x[0] - y[0] || x[1].id.localeCompare(y[1].id)).slice(0, 12).map(x => x[1]);
+}
+
+function setupPicker(form) {
+  const input = form.querySelector('.material-search');
+  const hidden = form.querySelector('input[name=material]');
+  const listbox = form.querySelector('.picker');
+  const unit = form.querySelector('select[name=unit]');
+  let options = [], active = -1;
+  const close = () => { listbox.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); };
+  const choose = m => {
+    hidden.value = m.id;
+    input.value = `${matName(m.id)}（${m.id}）`;
+    input.dataset.chosen = m.id;
+    fillUnits(unit, m);
+    close();
+    form.querySelector('.field-error[data-for=material]').textContent = '';
+  };
+  const renderOptions = () => {
+    listbox.replaceChildren(...(options.length ? options.map((m, i) => el('li', { id: `${listbox.id}-${i}`, role: 'option', className: 'option', 'aria-selected': String(i === active),
+      onmousedown: e => { e.preventDefault(); choose(m); } },
+      el('span', { className: 'opt-name' }, matName(m.id)), ' ',
+      el('span', { className: 'opt-meta' }, `${lang === 'en' ? m.name : m.name_en ?? ''} · ${m.id} · ${categoryName(m.category)} · ${(m.units ?? [m.unit]).map(unitName).join(' / ')}`)))
+      : [el('li', { className: 'option none', role: 'option', 'aria-disabled': 'true' }, t('pickerNone'))]));
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${listbox.id}-${active}`);
+  };
+  input.addEventListener('input', () => {
+    hidden.value = '';
+    delete input.dataset.chosen;
+    options = searchMaterials(input.value);
+    active = options.length ? 0 : -1;
+    renderOptions();
+  });
+  input.addEventListener('focus', () => { if (!input.dataset.chosen) { options = searchMaterials(input.value); active = -1; renderOptions(); } });
+  input.addEventListener('keydown', e => {
+    if (listbox.hidden && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) { options = searchMaterials(input.value); active = 0; renderOptions(); e.preventDefault(); return; }
+    if (e.key === 'ArrowDown') { active = Math.min(options.length - 1, active + 1); renderOptions(); e.preventDefault(); }
+    else if (e.key === 'ArrowUp') { active = Math.max(0, active - 1); renderOptions(); e.preventDefault(); }
+    else if (e.key === 'Enter' && !listbox.hidden && options[active]) { choose(options[active]); e.preventDefault(); }
+    else if (e.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => {
+    // A name typed in full and not picked is taken when it names exactly one material.
+    if (!hidden.value && input.value.trim()) {
+      const q = input.value.trim().toLowerCase();
+      const exact = state.materials.filter(m => [m.id, m.name, m.name_en ?? ''].some(s => String(s).toLowerCase() === q));
+      if (exact.length === 1) choose(exact[0]);
+    }
+    close();
+  });
+  form.picker = { refresh: () => { if (hidden.value && materialIndex.has(hidden.value)) { input.value = `${matName(hidden.value)}（${hidden.value}）`; fillUnits(unit, materialIndex.get(hidden.value)); } else if (!unit.options.length) fillUnits(unit, null); } };
+}
+
+function fillUnits(select, material) {
+  const keep = select.value;
+  const units = material ? (material.units ?? [material.unit]) : ['t', 'kg', 'm3', 'GJ', 'MWh', 'kWh', 'tce'];
+  select.replaceChildren(...units.map(u => el('option', { value: u }, unitName(u) === u ? u : `${unitName(u)}（${u}）`)));
+  select.value = units.includes(keep) && !material ? keep : units[0];
+}
+function refreshPickers() { ['offer-form', 'need-form'].forEach(id => $(id).picker?.refresh()); }
+
+function parseNumber(text) {
+  const cleaned = String(text).replace(/[,，\s]/g, '').replace(/。/g, '.');
+  return cleaned === '' ? null : /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
 }
 
 async function submitForm(form, path, resultId) {
   form.querySelectorAll('.field-error').forEach(s => { s.textContent = ''; });
+  const result = $(resultId);
+  result.textContent = '';
   const data = Object.fromEntries(new FormData(form).entries());
   for (const k of Object.keys(data)) if (data[k] === '') delete data[k];
-  for (const k of ['quantity', 'price_cny_per_unit']) if (k in data) data[k] = Number(data[k]);
-  const r = await api(path, { method: 'POST', body: JSON.stringify(data), headers: { 'Idempotency-Key': crypto.randomUUID() } });
-  const result = document.getElementById(resultId);
+  let bad = false;
+  if (!data.material) {
+    const text = form.querySelector('.material-search').value.trim();
+    form.querySelector('.field-error[data-for=material]').textContent = text ? t('err.unknownMaterial', { 0: text }) : t('pickerChoose');
+    bad = true;
+  }
+  for (const k of ['quantity', 'price_cny_per_unit']) {
+    if (!(k in data)) continue;
+    const n = parseNumber(data[k]);
+    if (Number.isNaN(n)) { form.querySelector(`.field-error[data-for=${k}]`).textContent = t('err.number'); bad = true; } else data[k] = n;
+  }
+  if (bad) return null;
+  const r = await api(path, { method: 'POST', body: JSON.stringify(data), headers: { 'Idempotency-Key': newKey() } });
   if (!r.ok) {
-    result.textContent = '';
-    Object.entries(r.body?.errors || {}).forEach(([field, reasons]) => {
-      const slot = form.querySelector(`.field-error[data-for="${field}"]`);
-      if (slot) slot.textContent = reasons.join('; '); else result.textContent += `${field}: ${reasons.join('; ')} `;
+    const errors = r.body?.errors ?? {};
+    if (!Object.keys(errors).length) result.textContent = r.status === 403 ? t('err.forbidden') : t('err.server', { status: r.status });
+    Object.entries(errors).forEach(([field, reasons]) => {
+      const slot = form.querySelector(`.field-error[data-for="${CSS.escape(field)}"]`);
+      const textOf = reasons.map(fieldError).join('；');
+      if (slot) slot.textContent = textOf; else result.textContent += `${field}: ${textOf} `;
     });
+    result.className = 'error';
     return null;
   }
-  result.textContent = `✔ ${r.body.report_id} v${r.body.version}`;
-  loadEnterprise();
+  result.className = 'ok';
+  result.textContent = t('accepted', { id: r.body.report_id, version: r.body.version });
+  loadReports();
   return r.body;
 }
 
-document.getElementById('offer-form').addEventListener('submit', async e => {
+$('offer-form').addEventListener('submit', async e => {
   e.preventDefault();
-  const body = await submitForm(e.target, `/api/enterprises/${session.enterprise}/offers`, 'offer-result');
+  const body = await submitForm(e.target, `/api/enterprises/${encodeURIComponent(session.enterprise)}/offers`, 'offer-result');
   if (body) showMatches(body.matches);
 });
-document.getElementById('need-form').addEventListener('submit', async e => {
+$('need-form').addEventListener('submit', async e => {
   e.preventDefault();
-  const body = await submitForm(e.target, `/api/enterprises/${session.enterprise}/needs`, 'need-result');
+  const body = await submitForm(e.target, `/api/enterprises/${encodeURIComponent(session.enterprise)}/needs`, 'need-result');
   if (body) showMatches(body.matches);
 });
 
 // Matches stay anonymous until both sides press "connect" on the same match.
 function showMatches(matches) {
-  const el = table('matches', ['对方 counterpart', '园区 zone', '物料', '替代', '数量', '距离 km', 'CO2e t/a', ''],
-    matches.map(m => [m.counterpart, m.counterpart_zone, m.source_material, m.replaced_material, fmt(m.quantity) + ' ' + m.unit, fmt(m.distance_km), fmt(m.co2e_avoided_t), '']));
-  [...el.rows].slice(1).forEach((row, i) => {
-    const button = document.createElement('button');
-    button.textContent = matches[i].connected ? '已对接 connected' : '同意对接 connect';
-    button.disabled = matches[i].connected;
+  const named = m => (m.counterpart === 'anonymous' || !m.counterpart ? t('anonymous') : entName(m.counterpart));
+  table('matches', [
+    { label: t('match.counterpart'), value: named },
+    { label: t('match.zone'), value: m => zoneName(m.counterpart_zone) },
+    { label: t('col.material'), value: m => matName(m.source_material), title: m => m.source_material },
+    { label: t('col.replaced'), value: m => matName(m.replaced_material), title: m => m.replaced_material },
+    { label: t('col.quantity'), value: m => qty(m.quantity, m.unit), sort: m => Number(m.quantity ?? 0) },
+    { label: t('col.distance'), value: m => fmt(m.distance_km), sort: m => Number(m.distance_km ?? 0) },
+    { label: t('col.co2e'), value: m => fmt(m.co2e_avoided_t, 0), sort: m => Number(m.co2e_avoided_t ?? 0) },
+    { label: '', value: () => '' },
+  ], matches, { sortable: false });
+  if (!matches.length) $('matches').append(el('tbody', {}, el('tr', {}, el('td', { colSpan: 8 }, t('noMatches')))));
+  [...$('matches').querySelectorAll('tbody tr')].forEach((row, i) => {
+    const m = matches[i];
+    if (!m) return;
+    const button = el('button', { type: 'button', disabled: !!m.connected }, m.connected ? t('connected') : t('connect'));
     button.addEventListener('click', async () => {
-      const r = await api(`/api/enterprises/${session.enterprise}/connections`, { method: 'POST', body: JSON.stringify({ connection_id: matches[i].connection_id }) });
-      if (r.ok) { button.textContent = r.body.agreed ? `已对接 ${r.body.counterpart}` : '等待对方 waiting'; button.disabled = true; }
+      const r = await api(`/api/enterprises/${encodeURIComponent(session.enterprise)}/connections`, { method: 'POST', body: JSON.stringify({ connection_id: m.connection_id }) });
+      if (r.ok) { button.textContent = r.body.agreed ? t('connectedWith', { who: entName(r.body.counterpart) }) : t('waiting'); button.disabled = true; }
     });
-    row.cells[7].appendChild(button);
+    row.cells[7].replaceChildren(button);
   });
 }
 
+setupPicker($('offer-form'));
+setupPicker($('need-form'));
 applyLanguage();
-show();
+start();
