@@ -11,8 +11,7 @@ public sealed record GapSupply(string Material, string ReplacesMaterial, IReadOn
 
 /// <summary>
 /// One entry of the 补链招商 list: a chain stage the park lacks, what it would absorb, supply back, avoid and
-/// close. <see cref="Kind"/> is <c>unabsorbed-output</c> (outputs with no park consumer that this stage takes)
-/// or <c>missing-stage</c> (a stage no park enterprise performs).
+/// close. <see cref="Kind"/> says why it is listed.
 /// </summary>
 public sealed record ChainGap(
     int Rank,
@@ -21,7 +20,7 @@ public sealed record ChainGap(
     string Name,
     string NameEn,
     string? Sector,
-    string Kind,
+    ChainGapKind Kind,
     IReadOnlyList<GapIntake> Absorbs,
     IReadOnlyList<GapSupply> SuppliesBack,
     decimal Co2eAvoidedT,
@@ -34,7 +33,7 @@ public sealed record ChainGap(
 /// </summary>
 public sealed class ChainGapFinder(FlowGraph graph, AnalysisKnowledge knowledge, SubstitutionIndex substitutions, Reachability reachability)
 {
-    public IReadOnlyList<ChainGap> Compute(ParkFacts facts)
+    public IReadOnlyList<ChainGap> Compute(OffersAndNeeds facts)
     {
         var dataset = graph.Dataset;
         var performed = knowledge.Stages.Where(IsPerformed).Select(s => (s.Chain, s.Id)).ToHashSet();
@@ -94,13 +93,13 @@ public sealed class ChainGapFinder(FlowGraph graph, AnalysisKnowledge knowledge,
                 }
             }
 
-            var kind = intakes.Count > 0 ? "unabsorbed-output" : "missing-stage";
+            var kind = intakes.Count > 0 ? ChainGapKind.UnabsorbedOutput : ChainGapKind.MissingStage;
             drafts.Add(new ChainGap(0, Codes<Chain>.Of(stage.Chain), stage.Id, stage.Name, stage.NameEn, stage.Sector, kind, intakes, supplies,
                 Math.Round(co2e, 1), loops, Reason(stage, intakes, supplies, co2e, loops)));
         }
 
         return [.. drafts
-            .OrderBy(g => g.Kind == "missing-stage" ? 1 : 0)
+            .OrderBy(g => g.Kind == ChainGapKind.MissingStage ? 1 : 0)
             .ThenByDescending(g => g.Co2eAvoidedT)
             .ThenByDescending(g => g.LoopsClosed)
             .ThenByDescending(g => g.Absorbs.Count)
@@ -113,7 +112,7 @@ public sealed class ChainGapFinder(FlowGraph graph, AnalysisKnowledge knowledge,
     /// How much of an intake earns a CO2e credit: all of it, unless the stage turns it into products that
     /// only park demand would take — then no more than that demand (e.g. CO2 purified for one beverage plant).
     /// </summary>
-    private decimal Credited(string material, decimal available, ChainStage stage, ParkFacts facts)
+    private decimal Credited(string material, decimal available, ChainStage stage, OffersAndNeeds facts)
     {
         var toOutputs = substitutions.RulesFrom(material).Where(r => stage.Outputs.Contains(r.TargetMaterialId)).ToList();
         if (toOutputs.Count == 0 || graph.Dataset.FindMaterial(material)?.Category != MaterialCategory.Emission)

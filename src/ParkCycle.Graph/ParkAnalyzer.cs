@@ -61,8 +61,8 @@ public static class ParkAnalyzer
         var loops = new LoopFinder(graph, options.Loops).Compute();
         var reachability = new Reachability(graph);
         var substitutions = SubstitutionIndex.For(dataset);
-        var facts = new ParkFacts(graph);
-        var opportunities = new Matchmaker(substitutions, options.Matching)
+        var facts = new OffersAndNeeds(graph);
+        var opportunities = new Matchmaker(substitutions, options.Matching, ExchangeEconomics.For(dataset, options.Matching), facts.Processors)
             .Compute(facts.Offers, facts.Needs, (consumer, supplier) => reachability.Reaches(graph.IndexOf(consumer), graph.IndexOf(supplier)));
         var plan = new ExchangePlanner(options.Matching).Compute(
             opportunities,
