@@ -59,10 +59,19 @@ public sealed record MatchOptions
     public decimal ImportHaulKm { get; init; } = 150m;
 
     /// <summary>
-    /// Processes that can only run where the source is (heat-to-power: power is not sold across the fence and heat
-    /// does not travel): a pathway needing one is proposed only as self-recovery. The default value is <c>heat-to-power</c>.
+    /// Processes that can only run where the source is (heat does not travel to a processor): a pathway needing one
+    /// is proposed when the supplier runs it, or as its own recovery (heat-to-power also makes electricity, which
+    /// does not cross the fence, so it is always the source's own). The default values are <c>heat-to-power</c>,
+    /// <c>waste-heat-boiler</c> and <c>heat-pump</c>.
     /// </summary>
-    public IReadOnlySet<string> AtSourceProcesses { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "heat-to-power" };
+    public IReadOnlySet<string> AtSourceProcesses { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "heat-to-power", "waste-heat-boiler", "heat-pump" };
+
+    /// <summary>
+    /// Processes any consumer can adopt without a special plant, so a pathway needing one is a direct exchange:
+    /// <c>boiler-replacement</c> (it takes steam and shuts its boiler; the fuel displaced through the boiler
+    /// efficiency the pathway states).
+    /// </summary>
+    public IReadOnlySet<string> ConsumerSideProcesses { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "boiler-replacement" };
 
     /// <summary>
     /// Smallest exchange worth setting up per process, in units of source per year; the plan drops exchanges below it.

@@ -183,19 +183,35 @@ public sealed class Matchmaker
                 continue;
             }
 
-            var process = rule?.Process;
-            if ((process is not null && _options.AtSourceProcesses.Contains(process)) || _options.NotAcrossTheFence.Contains(pathway.Way.Target))
+            if (_options.NotAcrossTheFence.Contains(pathway.Way.Target))
             {
                 continue;
             }
 
-            if (process is null || need.Holds.Contains(process, StringComparer.Ordinal))
+            var process = rule?.Process;
+            if (process is null || _options.ConsumerSideProcesses.Contains(process) || need.Holds.Contains(process, StringComparer.Ordinal))
             {
                 if (MayReceive(need.Holds, source, rule))
                 {
                     return new Route(pathway, null, 0);
                 }
 
+                continue;
+            }
+
+            if (offer.Holds.Contains(process, StringComparer.Ordinal))
+            {
+                // The supplier runs the process and delivers its product: the consumer receives no waste, only what the pathway requires.
+                if (rule!.Requires is not { } required || need.Holds.Contains(required, StringComparer.Ordinal))
+                {
+                    return new Route(pathway, null, 0);
+                }
+
+                continue;
+            }
+
+            if (_options.AtSourceProcesses.Contains(process))
+            {
                 continue;
             }
 
@@ -327,6 +343,7 @@ public sealed class Matchmaker
         need.Consumer == offer.Supplier ? ExchangeKind.SelfRecovery
         : need.InParkSupplier is not null ? ExchangeKind.SupplyReplacement
         : offer.Sold ? ExchangeKind.LocalSupply
+        : source.Category is MaterialCategory.Steam ? ExchangeKind.UtilitySharing
         : source.IsHeat ? ExchangeKind.WasteHeat
         : source.Category is MaterialCategory.Water or MaterialCategory.Wastewater ? ExchangeKind.WaterCascade
         : source.Category is MaterialCategory.Energy ? ExchangeKind.UtilitySharing

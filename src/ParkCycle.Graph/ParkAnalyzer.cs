@@ -68,7 +68,7 @@ public static class ParkAnalyzer
             opportunities,
             facts.Offers.Where(o => o.Quantity is not null).ToDictionary(o => o.Id, o => o.Quantity!.Value, StringComparer.Ordinal),
             facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value, StringComparer.Ordinal));
-        var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability).Compute(facts);
+        var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability, options.Matching).Compute(facts);
         var kpis = new KpiCalculator(graph, knowledge.Indicators).Compute();
 
         var summary = new AnalysisSummary(

@@ -34,11 +34,17 @@ public class LinxiangAnalysisTests
     {
         var a = Analysis.Value;
 
-        Assert.Contains(a.Opportunities, o => o.Supplier == "ut-chp" && o.SourceMaterial == "fly-ash" && o.Consumer == "bm-brick");
+        // The CHP's fly ash goes first where it is worth most: replacing cement at the concrete plant (a supply Conch makes today).
+        Assert.Contains(a.Opportunities, o => o.Supplier == "ut-chp" && o.SourceMaterial == "fly-ash" && o.Consumer == "bm-concrete" && o.ReplacedMaterial == "cement");
         Assert.Contains(a.Opportunities, o => o.SourceMaterial == "spent-sulfuric-acid" && o.ReplacedMaterial == "sulfuric-acid");
         Assert.NotEmpty(a.Plan.Exchanges);
         Assert.Equal("optimal", a.Plan.Status);
-        Assert.Contains(a.Gaps, g => g.Stage == "acid-regeneration" && g.Kind == ChainGapKind.UnabsorbedOutput);
+        // The spent acids feed one gap only (regeneration or coagulants), never both.
+        var acid = Assert.Single(a.Gaps, g => g.Absorbs.Any(i => i.Material == "spent-sulfuric-acid"));
+        Assert.Contains(acid.Stage, new[] { "acid-regeneration", "spent-acid-coagulant", "process:acid-regeneration" });
+        Assert.Equal(ChainGapKind.UnabsorbedOutput, acid.Kind);
+        Assert.All(a.Gaps.SelectMany(g => g.Absorbs.Select(i => (g.Stage, i.Material, Suppliers: string.Join(',', i.Suppliers))))
+            .GroupBy(x => (x.Material, x.Suppliers)), group => Assert.Single(group));
         Assert.NotNull(a.Kpis.Single(k => k.Id == "solid-waste-utilisation").Value);
     }
 
