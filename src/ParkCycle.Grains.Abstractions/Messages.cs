@@ -111,7 +111,12 @@ public sealed record OpenPosition(
     [property: Id(3)] decimal AnnualQuantity,
     [property: Id(4)] decimal? Latitude,
     [property: Id(5)] decimal? Longitude,
-    [property: Id(6)] DateOnly Until);
+    [property: Id(6)] DateOnly Until)
+{
+    /// <summary>The enterprise's capabilities and hazardous-waste licences (who may take a hazardous waste or a process).</summary>
+    [Id(7)]
+    public IReadOnlyList<string> Holds { get; init; } = [];
+}
 
 /// <summary>An enterprise's profile as the grains hold it (mirrors the dataset's enterprise row).</summary>
 [GenerateSerializer, Immutable]
@@ -128,7 +133,20 @@ public sealed record EnterpriseProfile(
     [property: Id(9)] decimal? OutputValue10kCny,
     [property: Id(10)] decimal? EnergyTce,
     [property: Id(11)] bool? AboveSize,
-    [property: Id(12)] string ParkId);
+    [property: Id(12)] string ParkId)
+{
+    /// <summary>Processes it runs (the dataset's <c>capabilities</c>).</summary>
+    [Id(13)]
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>Hazardous-waste codes it is licensed to accept (the dataset's <c>licences</c>).</summary>
+    [Id(14)]
+    public IReadOnlyList<string> Licences { get; init; } = [];
+
+    /// <summary>When a relocating or closing enterprise leaves the park (the dataset's <c>end_date</c>).</summary>
+    [Id(15)]
+    public DateOnly? EndDate { get; init; }
+}
 
 /// <summary>A declared flow (the dataset's flows.csv row) with its quantity in its own unit; null quantity = unknown.</summary>
 [GenerateSerializer, Immutable]

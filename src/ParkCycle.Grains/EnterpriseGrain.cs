@@ -270,7 +270,7 @@ public sealed class EnterpriseGrain(
         var annual = material is null ? decimal.MaxValue
             : r.Offer is { } o ? ReportValidator.AnnualQuantity(o.Quantity, o.Unit, o.Period, material)
             : ReportValidator.AnnualQuantity(r.Need!.Quantity, r.Need.Unit, r.Need.Period, material);
-        return new OpenPosition(r.ReportId, S.Profile!.Id, Material(r), annual, S.Profile.Latitude, S.Profile.Longitude, Until(r));
+        return new OpenPosition(r.ReportId, S.Profile!.Id, Material(r), annual, S.Profile.Latitude, S.Profile.Longitude, Until(r)) { Holds = StandingPositions.Holds(S.Profile) };
     }
 
     private EnterpriseContribution Contribution()

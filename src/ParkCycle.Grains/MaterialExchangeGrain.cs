@@ -51,7 +51,7 @@ public sealed class MaterialExchangeGrain(TimeProvider clock) : Grain, IMaterial
         var others = await Task.WhenAll(Rules.Value.RulesFrom(MaterialId).Select(r => r.TargetMaterialId)
             .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetNeedsAsync()));
         var needs = others.Prepend(Open(_needs)).SelectMany(open => open)
-            .Select(n => new ExchangeNeed(n.ReportId, n.Enterprise, n.MaterialId, n.AnnualQuantity, n.Latitude, n.Longitude)).ToList();
+            .Select(ToNeed).ToList();
 
         return Match([ToOffer(offer)], needs, offer, null);
     }
@@ -63,7 +63,7 @@ public sealed class MaterialExchangeGrain(TimeProvider clock) : Grain, IMaterial
             .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetOffersAsync()));
         var offers = others.Prepend(Open(_offers)).SelectMany(open => open).Select(ToOffer).ToList();
 
-        return Match(offers, [new ExchangeNeed(need.ReportId, need.Enterprise, need.MaterialId, need.AnnualQuantity, need.Latitude, need.Longitude)], null, need);
+        return Match(offers, [ToNeed(need)], null, need);
     }
 
     public Task StandAsync(OpenPosition position, ReportKind kind)
@@ -104,14 +104,18 @@ public sealed class MaterialExchangeGrain(TimeProvider clock) : Grain, IMaterial
     }
 
     private static ExchangeOffer ToOffer(OpenPosition o) =>
-        new(o.ReportId, o.Enterprise, o.MaterialId, o.AnnualQuantity, ExternalDestination, o.Latitude, o.Longitude);
+        new(o.ReportId, o.Enterprise, o.MaterialId, o.AnnualQuantity, ExternalDestination, o.Latitude, o.Longitude) { Holds = o.Holds };
+
+    private static ExchangeNeed ToNeed(OpenPosition n) =>
+        new(n.ReportId, n.Enterprise, n.MaterialId, n.AnnualQuantity, n.Latitude, n.Longitude) { Holds = n.Holds };
 
     // A reported byproduct is stockpiled until someone takes it.
     private const string ExternalDestination = Domain.Model.ExternalNode.Storage;
 
     private static IReadOnlyList<ExchangeMatch> Match(IReadOnlyList<ExchangeOffer> offers, IReadOnlyList<ExchangeNeed> needs, OpenPosition? offer, OpenPosition? need)
     {
-        var found = new Matchmaker(Rules.Value, new MatchOptions { MaxOpportunitiesPerOffer = 50 }).Compute(offers, needs);
+        var options = new MatchOptions { MaxOpportunitiesPerOffer = 50 };
+        var found = new Matchmaker(Rules.Value, options, ExchangeEconomics.For(CatalogReader.Default, options)).Compute(offers, needs);
         return [.. found
             .Where(o => offer is null || o.OfferId == offer.ReportId)
             .Where(o => need is null || o.NeedId == need.ReportId)

@@ -304,7 +304,12 @@ public sealed class ParkGrain(
 
             enterprises.Add(new Enterprise(p.Id, p.Name, p.NameEn, p.Zone,
                 [.. p.Chains.Select(x => Codes<Chain>.TryParse(x, out var chain) ? chain : Chain.Other)], p.Sector, p.Latitude, p.Longitude,
-                Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, null));
+                Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, null)
+            {
+                Capabilities = p.Capabilities,
+                Licences = p.Licences,
+                EndDate = p.EndDate,
+            });
             foreach (var f in c.Flows)
             {
                 var unit = Unit.Parse(f.Unit);

@@ -1,7 +1,7 @@
 using ParkCycle.Domain.Datasets;
-using ParkCycle.Domain.Model;
 using ParkCycle.Domain.Units;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Graph;
 
 namespace ParkCycle.Grains;
 
@@ -23,16 +23,19 @@ public static class StandingPositions
             }
 
             var annual = new Quantity(q, unit).ConvertTo(material.Unit).Value;
-            var position = new OpenPosition($"flow:{f.Id}", profile.Id, material.Id, annual, profile.Latitude, profile.Longitude, DateOnly.MaxValue);
-            if (f.From == ExternalNode.Import && f.To == profile.Id)
+            var position = new OpenPosition($"flow:{f.Id}", profile.Id, material.Id, annual, profile.Latitude, profile.Longitude, DateOnly.MaxValue) { Holds = Holds(profile) };
+            if (OffersAndNeeds.IsNeed(f.From) && f.To == profile.Id)
             {
                 yield return (position, ReportKind.Need);
             }
-            else if (f.From == profile.Id && (ExternalNode.IsDisposal(f.To) || f.To == ExternalNode.Market)
-                && material.Category is not (MaterialCategory.Product or MaterialCategory.Energy or MaterialCategory.RawMaterial))
+            else if (f.From == profile.Id && OffersAndNeeds.IsOffer(f.To))
             {
                 yield return (position, ReportKind.Offer);
             }
         }
     }
+
+    /// <summary>An enterprise's capabilities and licences, as positions carry them.</summary>
+    public static IReadOnlyList<string> Holds(EnterpriseProfile profile) =>
+        profile.Licences.Count == 0 ? profile.Capabilities : [.. profile.Capabilities, .. profile.Licences];
 }

@@ -2,124 +2,149 @@ using Google.OrTools.LinearSolver;
 
 namespace ParkCycle.Graph;
 
-/// <summary>The chosen exchanges and their totals (CO2e in t/a, money in CNY/a).</summary>
-/// <param name="Exchanges">Opportunities with the quantity the plan assigns (source units).</param>
-/// <param name="Excluded">Opportunities left out because a figure the optimiser needs is unknown.</param>
-public sealed record ExchangePlan(
-    IReadOnlyList<ExchangeOpportunity> Exchanges,
-    decimal TotalCo2eAvoidedT,
-    decimal TotalTransportCostCny,
-    decimal TotalNetValueCny,
-    decimal Objective,
-    int Excluded,
-    string Solver,
-    string Status);
-
 /// <summary>
-/// Chooses exchanges that maximise CO2e avoided (valued at the carbon price) minus transport cost, within
-/// each offer's available quantity and each need's demand: a transportation linear programme solved with
-/// OR-Tools GLOP. Opportunities of unknown quantity or distance cannot be planned and are counted as excluded.
+/// Chooses exchanges that maximise their net value (<see cref="ExchangeEconomics"/>: avoided purchase and disposal,
+/// carbon, less transport and processing; the figure each opportunity carries) within each offer's available
+/// quantity, each need's demand and each pathway's blending cap: a transportation linear programme solved with
+/// OR-Tools GLOP. Exchanges below the minimum economic scale of their process are dropped and the rest re-planned.
+/// Opportunities of unknown quantity or distance cannot be planned and are counted as excluded.
 /// </summary>
 public sealed class ExchangePlanner(MatchOptions options)
 {
+    private const int MaxScaleRounds = 4;
+
+    /// <summary>Plans the opportunities within the offers' and needs' quantities (by offer and need id, source and target units).</summary>
     public ExchangePlan Compute(IReadOnlyList<ExchangeOpportunity> opportunities, IReadOnlyDictionary<string, decimal> offerQuantities, IReadOnlyDictionary<string, decimal> needQuantities)
     {
         var usable = opportunities.Where(o => o.Quantity is > 0 && o.TransportCnyPerUnit is not null).ToList();
         var excluded = opportunities.Count(o => o.Quantity is null || o.TransportCnyPerUnit is null);
-        var weights = usable.Select(Weight).ToList();
-        // A real park's LP takes every positive candidate. In a very large one each offer brings only its best
-        // few, so the LP stays small (the synthetic 10,000-enterprise park: 3 per offer instead of 10) at little
-        // cost in optimality.
-        var chosen = Enumerable.Range(0, usable.Count).Where(i => weights[i] > 0).ToList();
-        if (chosen.Count > options.PlanExactUpTo)
-        {
-            chosen = chosen
-                .GroupBy(i => usable[i].OfferId, StringComparer.Ordinal)
-                .SelectMany(g => g.OrderByDescending(i => weights[i] * usable[i].Quantity!.Value).Take(options.PlanCandidatesPerOffer))
-                .Order()
-                .ToList();
-        }
-        if (chosen.Count == 0)
+        var candidates = Candidates(usable);
+        if (candidates.Count == 0)
         {
             return new ExchangePlan([], 0, 0, 0, 0, excluded, "GLOP", "nothing to plan");
         }
 
+        // Minimum economic scale is not linear: plan, drop what falls below its scale, plan the rest again.
+        var solution = Solve(candidates, offerQuantities, needQuantities);
+        for (var round = 0; round < MaxScaleRounds && solution.Status is "optimal" or "feasible"; round++)
+        {
+            var tooSmall = solution.Amounts.Where(a => a.Amount < MinimumScale(a.Opportunity)).Select(a => a.Opportunity).ToHashSet();
+            if (tooSmall.Count == 0)
+            {
+                break;
+            }
+
+            candidates = [.. candidates.Where(c => !tooSmall.Contains(c))];
+            solution = candidates.Count == 0 ? new Solution([], 0, "optimal") : Solve(candidates, offerQuantities, needQuantities);
+        }
+
+        if (solution.Status is not ("optimal" or "feasible"))
+        {
+            return new ExchangePlan([], 0, 0, 0, 0, excluded, "GLOP", solution.Status);
+        }
+
+        return Totals(solution, excluded);
+    }
+
+    /// <summary>
+    /// The opportunities worth weighing: every positive one in a real park; in a very large park each offer's best
+    /// few, so the LP stays small (the synthetic 10,000-enterprise park: 3 per offer instead of 10) at little cost in optimality.
+    /// </summary>
+    private List<ExchangeOpportunity> Candidates(List<ExchangeOpportunity> usable)
+    {
+        var positive = usable.Where(o => Weight(o) > 0).ToList();
+        return positive.Count <= options.PlanExactUpTo
+            ? positive
+            : [.. positive
+                .Select((o, i) => (o, i))
+                .GroupBy(p => p.o.OfferId, StringComparer.Ordinal)
+                .SelectMany(g => g.OrderByDescending(p => Weight(p.o) * p.o.Quantity!.Value).Take(options.PlanCandidatesPerOffer))
+                .OrderBy(p => p.i)
+                .Select(p => p.o)];
+    }
+
+    private sealed record Solution(IReadOnlyList<(ExchangeOpportunity Opportunity, decimal Amount)> Amounts, decimal Objective, string Status);
+
+    private Solution Solve(List<ExchangeOpportunity> candidates, IReadOnlyDictionary<string, decimal> offerQuantities, IReadOnlyDictionary<string, decimal> needQuantities)
+    {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP solver is not available");
-        var x = new Variable[chosen.Count];
-        var supply = new Dictionary<string, Constraint>(StringComparer.Ordinal);
-        var demand = new Dictionary<string, Constraint>(StringComparer.Ordinal);
-        var objective = solver.Objective();
-        for (var k = 0; k < chosen.Count; k++)
-        {
-            var o = usable[chosen[k]];
-            // The opportunity's quantity is already min(offer, need / ratio), a valid upper bound.
-            x[k] = solver.MakeNumVar(0, (double)o.Quantity!.Value, $"x{k}");
-            objective.SetCoefficient(x[k], (double)weights[chosen[k]]);
-        }
-
-        // Offer and need capacities: recover them from the opportunities that share an offer or a need.
-        foreach (var group in Enumerable.Range(0, chosen.Count).GroupBy(k => usable[chosen[k]].OfferId, StringComparer.Ordinal))
-        {
-            var offerCap = offerQuantities[group.Key];
-            var c = solver.MakeConstraint(0, (double)offerCap, $"supply:{group.Key}");
-            foreach (var k in group)
-            {
-                c.SetCoefficient(x[k], 1);
-            }
-
-            supply[group.Key] = c;
-        }
-
-        foreach (var group in Enumerable.Range(0, chosen.Count).GroupBy(k => usable[chosen[k]].NeedId, StringComparer.Ordinal))
-        {
-            var needCap = needQuantities[group.Key];
-            var c = solver.MakeConstraint(0, (double)needCap, $"demand:{group.Key}");
-            foreach (var k in group)
-            {
-                c.SetCoefficient(x[k], (double)usable[chosen[k]].Ratio);
-            }
-
-            demand[group.Key] = c;
-        }
-
-        objective.SetMaximization();
+        var x = Variables(solver, candidates);
+        Limit(solver, x, candidates, o => o.OfferId, id => offerQuantities[id], _ => 1);
+        Limit(solver, x, candidates, o => o.NeedId, id => needQuantities[id], o => o.Ratio);
+        BlendingCaps(solver, x, candidates, needQuantities);
         var status = solver.Solve();
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
-            return new ExchangePlan([], 0, 0, 0, 0, excluded, "GLOP", status.ToString().ToLowerInvariant());
+            return new Solution([], 0, status.ToString().ToLowerInvariant());
         }
 
-        var exchanges = new List<ExchangeOpportunity>();
-        for (var k = 0; k < chosen.Count; k++)
+        // Truncate, never round up: a rounded-up share could break a supply or demand limit.
+        var amounts = candidates.Select((o, k) => (o, Math.Round((decimal)x[k].SolutionValue(), 3, MidpointRounding.ToZero)))
+            .Where(a => a.Item2 > 0.0005m).ToList();
+        return new Solution(amounts, Math.Round((decimal)solver.Objective().Value(), 2), status == Solver.ResultStatus.OPTIMAL ? "optimal" : "feasible");
+    }
+
+    private Variable[] Variables(Solver solver, List<ExchangeOpportunity> candidates)
+    {
+        var x = new Variable[candidates.Count];
+        var objective = solver.Objective();
+        for (var k = 0; k < candidates.Count; k++)
         {
-            // Truncate, never round up: a rounded-up share could break a supply or demand limit.
-            var amount = Math.Round((decimal)x[k].SolutionValue(), 3, MidpointRounding.ToZero);
-            if (amount <= 0.0005m)
-            {
-                continue;
-            }
-
-            var o = usable[chosen[k]];
-            exchanges.Add(o with
-            {
-                Quantity = amount,
-                ReplacedQuantity = Math.Round(amount * o.Ratio, 3),
-                Co2eAvoidedT = Math.Round(amount * o.Co2ePerUnit, 3),
-                NetValueCny = Math.Round(amount * o.ValueCnyPerUnit!.Value, 0),
-            });
+            // The opportunity's quantity is already min(offer, need × cap / ratio), a valid upper bound.
+            x[k] = solver.MakeNumVar(0, (double)candidates[k].Quantity!.Value, $"x{k}");
+            objective.SetCoefficient(x[k], (double)Weight(candidates[k]));
         }
 
+        objective.SetMaximization();
+        return x;
+    }
+
+    // One constraint per offer (or need): what the exchanges sharing it take stays within its quantity.
+    private static void Limit(Solver solver, Variable[] x, List<ExchangeOpportunity> candidates, Func<ExchangeOpportunity, string> key, Func<string, decimal> capacity, Func<ExchangeOpportunity, decimal> coefficient)
+    {
+        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(k => key(candidates[k]), StringComparer.Ordinal))
+        {
+            var c = solver.MakeConstraint(0, (double)capacity(group.Key), group.Key);
+            foreach (var k in group)
+            {
+                c.SetCoefficient(x[k], (double)coefficient(candidates[k]));
+            }
+        }
+    }
+
+    // A blending cap bounds everything one pathway brings into one need (several suppliers of fly ash share the cap).
+    private static void BlendingCaps(Solver solver, Variable[] x, List<ExchangeOpportunity> candidates, IReadOnlyDictionary<string, decimal> needQuantities)
+    {
+        var capped = Enumerable.Range(0, candidates.Count).Where(k => candidates[k].MaxShare is not null && candidates[k].RuleId is not null)
+            .GroupBy(k => (candidates[k].NeedId, candidates[k].RuleId!));
+        foreach (var group in capped.Where(g => g.Count() > 1))
+        {
+            var cap = needQuantities[group.Key.NeedId] * candidates[group.First()].MaxShare!.Value;
+            var c = solver.MakeConstraint(0, (double)cap, $"cap:{group.Key.NeedId}:{group.Key.Item2}");
+            foreach (var k in group)
+            {
+                c.SetCoefficient(x[k], (double)candidates[k].Ratio);
+            }
+        }
+    }
+
+    private static ExchangePlan Totals(Solution solution, int excluded)
+    {
+        var exchanges = solution.Amounts.Select(a => a.Opportunity.At(a.Amount)).ToList();
         return new ExchangePlan(
             exchanges,
             exchanges.Sum(e => e.Co2eAvoidedT ?? 0),
             Math.Round(exchanges.Sum(e => e.Quantity!.Value * e.TransportCnyPerUnit!.Value), 0),
             exchanges.Sum(e => e.NetValueCny ?? 0),
-            Math.Round((decimal)objective.Value(), 2),
+            solution.Objective,
             excluded,
             "GLOP",
-            status == Solver.ResultStatus.OPTIMAL ? "optimal" : "feasible");
+            solution.Status);
     }
 
-    /// <summary>The value per source unit the plan maximises: CO2e at the carbon price, minus transport.</summary>
-    public decimal Weight(ExchangeOpportunity o) => (o.Co2ePerUnit * options.CarbonPriceCnyPerTonne) - (o.TransportCnyPerUnit ?? 0);
+    private decimal MinimumScale(ExchangeOpportunity o) =>
+        Math.Max(options.MinimumExchange, o.Process is { } p ? options.MinimumScale.GetValueOrDefault(p) : 0m);
+
+    /// <summary>The value per source unit the plan maximises: the opportunity's own net value per unit (<see cref="ExchangeEconomics"/>).</summary>
+    public decimal Weight(ExchangeOpportunity o) => o.ValueCnyPerUnit ?? 0m;
 }

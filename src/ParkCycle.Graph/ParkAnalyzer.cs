@@ -61,14 +61,14 @@ public static class ParkAnalyzer
         var loops = new LoopFinder(graph, options.Loops).Compute();
         var reachability = new Reachability(graph);
         var substitutions = SubstitutionIndex.For(dataset);
-        var facts = new ParkFacts(graph);
-        var opportunities = new Matchmaker(substitutions, options.Matching)
+        var facts = new OffersAndNeeds(graph);
+        var opportunities = new Matchmaker(substitutions, options.Matching, ExchangeEconomics.For(dataset, options.Matching), facts.Processors)
             .Compute(facts.Offers, facts.Needs, (consumer, supplier) => reachability.Reaches(graph.IndexOf(consumer), graph.IndexOf(supplier)));
         var plan = new ExchangePlanner(options.Matching).Compute(
             opportunities,
             facts.Offers.Where(o => o.Quantity is not null).ToDictionary(o => o.Id, o => o.Quantity!.Value, StringComparer.Ordinal),
             facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value, StringComparer.Ordinal));
-        var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability).Compute(facts);
+        var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability, options.Matching).Compute(facts);
         var kpis = new KpiCalculator(graph, knowledge.Indicators).Compute();
 
         var summary = new AnalysisSummary(

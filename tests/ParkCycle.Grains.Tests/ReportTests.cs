@@ -34,9 +34,9 @@ public sealed class ReportTests(ClusterFixture fixture)
         var offer = await Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(FlyAsh(1200), Key());
 
         Assert.True(need.Accepted && offer.Accepted);
-        // Fly ash replaces clay 1:1 by the brick rule: 500 t of the 1,200 t on offer.
+        // Fly ash replaces clay 1:1 by the brick rule, up to its blending cap of 70 % of the body: 350 t of the 500 t needed.
         var match = Assert.Single(offer.Matches);
-        Assert.Equal((supplier, consumer, "fly-ash", "clay", (decimal?)500m, "fly-ash-bricks"), (match.Supplier, match.Consumer, match.SourceMaterial, match.ReplacedMaterial, match.Quantity, match.RuleId));
+        Assert.Equal((supplier, consumer, "fly-ash", "clay", (decimal?)350m, "fly-ash-bricks"), (match.Supplier, match.Consumer, match.SourceMaterial, match.ReplacedMaterial, match.Quantity, match.RuleId));
         var after = await Grains.GetGrain<IParkGrain>(park).GetSnapshotInfoAsync();
         Assert.True(after.Version >= before.Version + 2);
         var analysis = await Grains.GetGrain<IParkGrain>(park).GetAnalysisAsync(after.Version);

@@ -5,14 +5,15 @@ namespace ParkCycle.Graph.Tests;
 /// <summary>
 /// A four-enterprise park worked out by hand. A (CHP) sends fly ash to B (cement), B cement to C (bricks),
 /// C construction waste back to A: one loop A→B→C→A. A also landfills 100 t fly ash and vents 500 GJ of
-/// 80 °C heat; C imports 300 t clay; D (greenhouse, 50 m from A) and B (1.1 km) import natural gas.
+/// 80 °C heat; C (a brick works) imports 300 t clay; D (greenhouse, 50 m from A) buys 100 GJ of greenhouse heat
+/// and B (1.1 km) imports natural gas, which waste heat may not replace.
 /// </summary>
 public class HandCheckedParkTests
 {
     private static ParkDataset Park() => new ParkBuilder()
         .Enterprise("A", 29.5000m, 113.4700m)
         .Enterprise("B", 29.5100m, 113.4700m)
-        .Enterprise("C", 29.5000m, 113.4800m)
+        .Enterprise("C", 29.5000m, 113.4800m, capabilities: ["brick-making"])
         .Enterprise("D", 29.5000m, 113.4705m, energyTce: null)
         .Flow(ExternalNode.Import, "A", "coal", 1000)
         .Flow("A", "B", "fly-ash", 200)
@@ -21,7 +22,7 @@ public class HandCheckedParkTests
         .Flow("A", ExternalNode.Landfill, "fly-ash", 100)
         .Flow(ExternalNode.Import, "C", "clay", 300)
         .Flow("A", ExternalNode.Atmosphere, "waste-heat-low", 500)
-        .Flow(ExternalNode.Import, "D", "natural-gas", 100)
+        .Flow(ExternalNode.Import, "D", "greenhouse-heat", 100)
         .Flow(ExternalNode.Import, "B", "natural-gas", 50)
         .Build();
 
@@ -44,33 +45,38 @@ public class HandCheckedParkTests
         var analysis = ParkAnalyzer.Analyze(Park());
 
         var found = analysis.Opportunities
-            .Select(o => (o.Supplier, o.Consumer, o.SourceMaterial, o.ReplacedMaterial, o.Quantity, o.Co2eAvoidedT, o.ClosesLoop, o.DisposalAvoided, o.RuleId))
-            .OrderBy(o => o.Consumer).ThenBy(o => o.SourceMaterial)
+            .Select(o => (o.Supplier, o.Consumer, o.SourceMaterial, o.ReplacedMaterial, o.Quantity, o.Co2eAvoidedT, o.ClosesLoop, o.DisposalAvoided, o.RuleId, o.Kind))
+            .OrderBy(o => o.Consumer).ThenBy(o => o.ReplacedMaterial)
             .ToArray();
         Assert.Equal(
             [
-                // 52.632 GJ of heat replaces B's 50 GJ gas (ratio 0.95); B reaches A through C, so it closes a loop.
-                ("A", "B", "waste-heat-low", "natural-gas", (decimal?)52.632m, (decimal?)2.789m, true, true, (string?)"whl-natural-gas"),
-                // All 100 t of landfilled fly ash can replace C's clay (brick rule, the higher CO2e of two rules).
-                ("A", "C", "fly-ash", "clay", 100m, 5m, true, true, "fly-ash-bricks"),
-                // D needs 100 GJ gas = 105.263 GJ of heat.
-                ("A", "D", "waste-heat-low", "natural-gas", 105.263m, 5.579m, false, true, "whl-natural-gas"),
+                // Fly ash may replace at most 30 % of the cement B supplies C (15 t at 0.9 t cement per t): 16.666 t (truncated), 0.72 t CO2e/t.
+                ("A", "C", "fly-ash", "cement", (decimal?)16.666m, (decimal?)12m, true, true, (string?)"fly-ash-concrete-cement", ExchangeKind.SupplyReplacement),
+                // All 100 t of landfilled fly ash can replace C's clay (C makes bricks; the cap of 70 % of 300 t is not reached).
+                ("A", "C", "fly-ash", "clay", 100m, 5m, true, true, "fly-ash-bricks", ExchangeKind.ByproductExchange),
+                // D needs 100 GJ of greenhouse heat = 111.111 GJ of 80 °C heat (ratio 0.9); B's gas is not a heat demand.
+                ("A", "D", "waste-heat-low", "greenhouse-heat", 111.111m, 7m, false, true, "whl-greenhouse", ExchangeKind.WasteHeat),
             ],
             found);
-        var toC = analysis.Opportunities.Single(o => o.Consumer == "C");
+        var toC = analysis.Opportunities.Single(o => o.ReplacedMaterial == "clay");
         Assert.Equal(0.97m, toC.DistanceKm!.Value, 2);
+        // 40 CNY/t clay + 80 CNY/t landfill fee + 0.05 t CO2e × 90 CNY − 0.5 CNY/t·km × 0.97 km, on 100 t.
+        Assert.Equal(new ValueComponents(4000m, 8000m, -48m, 0m, 450m), toC.ValueComponents);
+        Assert.Equal(12402m, toC.NetValueCny);
     }
 
     [Fact]
-    public void Plan_TakesAllThreeExchangesInFull()
+    public void Plan_SharesTheFlyAshByValueAndTakesTheHeat()
     {
         var plan = ParkAnalyzer.Analyze(Park()).Plan;
 
+        // Per t of fly ash: cement 0.9 × 350 + 80 + 64.8 − 0.49 ≈ 459 CNY beats clay 40 + 80 + 4.5 − 0.49 ≈ 124 CNY,
+        // so the capped 16.666 t go to cement and the other 83.334 t to clay.
         Assert.Equal("optimal", plan.Status);
         Assert.Equal(
-            [("B", 52.631m), ("C", 100m), ("D", 105.263m)], // truncated so 52.631 × 0.95 stays within B's 50 GJ
-            plan.Exchanges.Select(e => (e.Consumer, e.Quantity!.Value)).OrderBy(e => e.Consumer).ToArray());
-        Assert.Equal(13.368m, plan.TotalCo2eAvoidedT);
+            [("C", "cement", 16.666m), ("C", "clay", 83.334m), ("D", "greenhouse-heat", 111.111m)],
+            plan.Exchanges.Select(e => (e.Consumer, e.ReplacedMaterial, e.Quantity!.Value)).OrderBy(e => e.Consumer).ThenBy(e => e.ReplacedMaterial).ToArray());
+        Assert.All(plan.Exchanges, e => Assert.Equal(e.NetValueCny, e.ValueComponents!.Net));
     }
 
     [Fact]
@@ -103,13 +109,13 @@ public class HandCheckedParkTests
 
         Assert.Equal(["ash-blocks", "pellets"], gaps.Select(g => g.Stage).ToArray());
         var first = gaps[0];
-        Assert.Equal("unabsorbed-output", first.Kind);
+        Assert.Equal(ChainGapKind.UnabsorbedOutput, first.Kind);
         var intake = Assert.Single(first.Absorbs);
         Assert.Equal(("fly-ash", (decimal?)100m, "t"), (intake.Material, intake.Quantity, intake.Unit));
         Assert.Equal(["A"], intake.Suppliers);
         // No rule turns fly ash into AAC blocks, so the credit is fly ash's best use (clinker, 0.86 t CO2e/t).
         Assert.Equal(86m, first.Co2eAvoidedT);
-        Assert.Equal("missing-stage", gaps[1].Kind);
+        Assert.Equal(ChainGapKind.MissingStage, gaps[1].Kind);
     }
 
     [Fact]
@@ -153,7 +159,7 @@ public class HandCheckedParkTests
     {
         var park = new ParkBuilder()
             .Enterprise("A", null, null)
-            .Enterprise("C", 29.5m, 113.48m)
+            .Enterprise("C", 29.5m, 113.48m, capabilities: ["brick-making"])
             .Flow("A", ExternalNode.Landfill, "fly-ash", 100)
             .Flow(ExternalNode.Import, "C", "clay", 300)
             .Build();

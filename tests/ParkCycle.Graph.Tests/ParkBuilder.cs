@@ -10,9 +10,14 @@ public sealed class ParkBuilder
     private readonly List<Enterprise> _enterprises = [];
     private readonly List<Flow> _flows = [];
 
-    public ParkBuilder Enterprise(string id, decimal? lat, decimal? lon, decimal? energyTce = 100, decimal? output = 1000, Chain chain = Chain.BuildingMaterials, EnterpriseStatus status = EnterpriseStatus.Operating)
+    public ParkBuilder Enterprise(string id, decimal? lat, decimal? lon, decimal? energyTce = 100, decimal? output = 1000, Chain chain = Chain.BuildingMaterials, EnterpriseStatus status = EnterpriseStatus.Operating, string[]? capabilities = null, string[]? licences = null, DateOnly? endDate = null)
     {
-        _enterprises.Add(new Enterprise(id, id, id, "z", [chain], null, lat, lon, status, output, energyTce, true, "test"));
+        _enterprises.Add(new Enterprise(id, id, id, "z", [chain], null, lat, lon, status, output, energyTce, true, "test")
+        {
+            Capabilities = capabilities ?? [],
+            Licences = licences ?? [],
+            EndDate = endDate,
+        });
         return this;
     }
 

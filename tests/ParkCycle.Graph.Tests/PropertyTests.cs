@@ -41,7 +41,8 @@ public class PropertyTests
 
         foreach (var o in analysis.Opportunities)
         {
-            Assert.NotEqual(o.Supplier, o.Consumer);
+            // Within one enterprise only as self-recovery along a pathway (never the material back to itself).
+            Assert.True(o.Supplier != o.Consumer || (o.Kind == ExchangeKind.SelfRecovery && o.RuleId is not null), $"{o.Supplier} to itself as {o.Kind}");
             if (o.DistanceKm is { } d)
             {
                 Assert.True(d <= o.MaxDistanceKm, $"{d} km > {o.MaxDistanceKm} km");

@@ -109,8 +109,8 @@ internal static class BenchGraphCommand
         times.Add(("scc_and_cycles", Lap()));
         var reach = new Reachability(graph);
         var index = SubstitutionIndex.For(park);
-        var facts = new ParkFacts(graph);
-        var found = new Matchmaker(index, options.Matching).Compute(facts.Offers, facts.Needs, (c, s) => reach.Reaches(graph.IndexOf(c), graph.IndexOf(s)));
+        var facts = new OffersAndNeeds(graph);
+        var found = new Matchmaker(index, options.Matching, ExchangeEconomics.For(park, options.Matching), facts.Processors).Compute(facts.Offers, facts.Needs, (c, s) => reach.Reaches(graph.IndexOf(c), graph.IndexOf(s)));
         opportunities = found.Count;
         times.Add(("matching", Lap()));
         new ExchangePlanner(options.Matching).Compute(found,
@@ -136,7 +136,7 @@ internal static class BenchGraphCommand
         Directory.CreateDirectory(dir);
         var inv = CultureInfo.InvariantCulture;
         var graph = new FlowGraph(park);
-        var facts = new ParkFacts(graph);
+        var facts = new OffersAndNeeds(graph);
         var edges = new StringBuilder("from,to\n");
         foreach (var f in graph.Flows.Where(f => f.IsInternal))
         {

@@ -8,6 +8,9 @@ namespace ParkCycle.Domain.Datasets;
 /// </summary>
 public static class CatalogReader
 {
+    private static readonly string[] CatalogFiles =
+        [DatasetSchema.Materials.FileName, DatasetSchema.Substitutions.FileName, DatasetSchema.Prices.FileName, DatasetSchema.GateFees.FileName];
+
     private static readonly Lazy<MaterialCatalog> Embedded = new(() => LoadEmbedded().GetOrThrow());
 
     /// <summary>The catalogue shipped with ParkCycle (<c>seeds/catalog</c>).</summary>
@@ -17,7 +20,7 @@ public static class CatalogReader
     public static CatalogLoadResult ReadFolder(string folder)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var name in new[] { DatasetSchema.Materials.FileName, DatasetSchema.Substitutions.FileName })
+        foreach (var name in CatalogFiles)
         {
             var path = Path.Combine(folder, name);
             if (File.Exists(path))
@@ -33,7 +36,7 @@ public static class CatalogReader
     {
         var assembly = typeof(CatalogReader).Assembly;
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var name in new[] { DatasetSchema.Materials.FileName, DatasetSchema.Substitutions.FileName })
+        foreach (var name in CatalogFiles)
         {
             using var stream = assembly.GetManifestResourceStream($"catalog/{name}");
             if (stream is null)
@@ -85,9 +88,16 @@ public static class CatalogReader
             }
         }
 
+        var byId = materials.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var prices = files.TryGetValue(DatasetSchema.Prices.FileName, out var priceBytes)
+            ? parser.ParsePrices(CsvTableReader.Read(priceBytes, "catalog/prices.csv", problems), byId)
+            : [];
+        var fees = files.TryGetValue(DatasetSchema.GateFees.FileName, out var feeBytes)
+            ? parser.ParseGateFees(CsvTableReader.Read(feeBytes, "catalog/gate_fees.csv", problems), byId)
+            : [];
         return problems.Any(p => p.Severity == Severity.Error)
             ? new CatalogLoadResult(null, problems)
-            : new CatalogLoadResult(new MaterialCatalog(materials, rules), problems);
+            : new CatalogLoadResult(new MaterialCatalog(materials, rules) { Prices = prices, GateFees = fees }, problems);
     }
 
     /// <summary>The embedded catalogue's raw result, for diagnostics.</summary>

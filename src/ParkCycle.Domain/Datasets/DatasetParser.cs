@@ -15,6 +15,9 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
     [GeneratedRegex("^HW[0-9]{2}$")]
     private static partial Regex HazardousCodePattern();
 
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex ProcessCodePattern();
+
     public DatasetLoadResult Parse(DatasetManifest? manifest, IReadOnlyDictionary<string, Table> tables, IEnumerable<DatasetError> earlierProblems)
     {
         _problems.AddRange(earlierProblems);
@@ -59,6 +62,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var programmeProgress = ParseProgrammeProgress(tables.GetValueOrDefault(DatasetSchema.ProgrammeProgress.Name), programmes);
         var heatStreams = ParseHeatStreams(tables.GetValueOrDefault(DatasetSchema.HeatStreams.Name), enterpriseIds);
         var balances = ParseBalances(tables.GetValueOrDefault(DatasetSchema.Balances.Name), enterpriseIds, flows, materialLookup);
+        var prices = ParsePrices(tables.GetValueOrDefault(DatasetSchema.Prices.Name), materialLookup);
 
         if (manifest is null || _problems.Any(p => p.Severity == Severity.Error))
         {
@@ -71,6 +75,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             ProgrammeProgress = programmeProgress,
             HeatStreams = heatStreams,
             Balances = balances,
+            Prices = prices,
         };
         return new DatasetLoadResult(dataset, _problems);
     }
@@ -306,6 +311,9 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var energy = cells.Decimal(row, "energy_tce", PhysicalRanges.EnergyTce);
             var aboveSize = cells.Boolean(row, "above_size");
             var valueAdded = cells.Decimal(row, "value_added_10k_cny");
+            var capabilities = CodeList(cells, row, "capabilities", ProcessCodePattern(), "a process code in lowercase kebab-case (e.g. cement-kiln)");
+            var licences = CodeList(cells, row, "licences", HazardousCodePattern(), "a hazardous-waste code of the form HW + two digits (e.g. HW08)");
+            var endDate = cells.Date(row, "end_date");
 
             if (id is not null)
             {
@@ -358,10 +366,33 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             }
 
             enterprises.Add(new Enterprise(id!, name!, cells.Text(row, "name_en"), zone!, chains, cells.Text(row, "sector"),
-                lat, lon, status!.Value, output, energy, aboveSize, cells.Text(row, "source")) { ValueAdded10kCny = valueAdded });
+                lat, lon, status!.Value, output, energy, aboveSize, cells.Text(row, "source")) {
+                ValueAdded10kCny = valueAdded,
+                Capabilities = capabilities,
+                Licences = licences,
+                EndDate = endDate,
+            });
         }
 
         return enterprises;
+    }
+
+    private static List<string> CodeList(CellParser cells, TableRow row, string column, Regex pattern, string expected)
+    {
+        var codes = new List<string>();
+        foreach (var part in (cells.Text(row, column) ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!pattern.IsMatch(part))
+            {
+                cells.Error(row, column, $"'{part}' is not {expected}");
+            }
+            else if (!codes.Contains(part, StringComparer.Ordinal))
+            {
+                codes.Add(part);
+            }
+        }
+
+        return codes;
     }
 
     private List<Flow> ParseFlows(Table? table, HashSet<string> enterpriseIds, Dictionary<string, Material> materials)
@@ -561,6 +592,24 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var minTemperature = cells.Decimal(row, "min_temperature_c", PhysicalRanges.TemperatureC);
             var maxDistance = cells.Decimal(row, "max_distance_km", PhysicalRanges.DistanceKm);
             var co2e = cells.Decimal(row, "co2e_avoided_per_unit", PhysicalRanges.Co2ePerUnit);
+            var process = cells.Text(row, "process");
+            var maxShare = cells.Decimal(row, "max_share");
+            var requires = cells.Text(row, "requires");
+            var processingCost = cells.Decimal(row, "processing_cost_cny_per_unit", PhysicalRanges.PriceCnyPerUnit);
+            if (process is not null && !ProcessCodePattern().IsMatch(process))
+            {
+                cells.Error(row, "process", $"'{process}' is not a process code in lowercase kebab-case (e.g. anaerobic-digestion)");
+            }
+
+            if (maxShare is { } share && (share <= 0 || share > 1))
+            {
+                cells.Error(row, "max_share", $"max_share {share} must be greater than 0 and at most 1 (a fraction of the consumer's input)");
+            }
+
+            if (requires is not null && !ProcessCodePattern().IsMatch(requires) && !HazardousCodePattern().IsMatch(requires))
+            {
+                cells.Error(row, "requires", $"'{requires}' is neither a capability code in lowercase kebab-case nor a hazardous-waste licence code (HW + two digits)");
+            }
             if (id is not null && cells.UniqueId(row, "id", id, seen) && reserved.Contains(id))
             {
                 cells.Error(row, "id", $"duplicate id '{id}' (already a catalogue rule)");
@@ -590,10 +639,94 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 continue;
             }
 
-            rules.Add(new SubstitutionRule(id!, source!, target!, ratio!.Value, minTemperature, maxDistance, co2e, cells.Text(row, "reference")));
+            rules.Add(new SubstitutionRule(id!, source!, target!, ratio!.Value, minTemperature, maxDistance, co2e, cells.Text(row, "reference"))
+            {
+                Process = process,
+                MaxShare = maxShare,
+                Requires = requires,
+                ProcessingCostCnyPerUnit = processingCost,
+                Quality = cells.Text(row, "quality"),
+            });
         }
 
         return rules;
+    }
+
+    internal List<MaterialPrice> ParsePrices(Table? table, Dictionary<string, Material> materials)
+    {
+        var prices = new List<MaterialPrice>();
+        if (table is null)
+        {
+            return prices;
+        }
+
+        var cells = new CellParser(table, _problems);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var material = cells.Required(row, "material");
+            var price = cells.Decimal(row, "price_cny_per_unit", PhysicalRanges.PriceCnyPerUnit);
+            if (material is not null && cells.UniqueId(row, "material", material, seen) && !materials.ContainsKey(material))
+            {
+                cells.Error(row, "material", $"unknown material '{material}'");
+            }
+
+            if (price is null && cells.Text(row, "price_cny_per_unit") is null)
+            {
+                cells.Error(row, "price_cny_per_unit", "a value is required");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            prices.Add(new MaterialPrice(material!, price!.Value, cells.Text(row, "source")));
+        }
+
+        return prices;
+    }
+
+    internal List<GateFee> ParseGateFees(Table? table, Dictionary<string, Material> materials)
+    {
+        var fees = new List<GateFee>();
+        if (table is null)
+        {
+            return fees;
+        }
+
+        var cells = new CellParser(table, _problems);
+        foreach (var row in table.Rows)
+        {
+            var before = cells.Errors;
+            var materialClass = cells.Required(row, "class");
+            var sink = cells.Required(row, "sink");
+            var fee = cells.Decimal(row, "cny_per_unit", PhysicalRanges.PriceCnyPerUnit);
+            if (materialClass is not null && !materials.ContainsKey(materialClass) && !Codes<MaterialCategory>.TryParse(materialClass, out _))
+            {
+                cells.Error(row, "class", $"'{materialClass}' is neither a material nor a category ({string.Join(", ", Codes<MaterialCategory>.All)})");
+            }
+
+            if (sink is not null && !ExternalNode.IsKnown(sink))
+            {
+                cells.Error(row, "sink", $"unknown external node '{sink}' (known: {string.Join(", ", ExternalNode.All)})");
+            }
+
+            if (fee is null && cells.Text(row, "cny_per_unit") is null)
+            {
+                cells.Error(row, "cny_per_unit", "a value is required");
+            }
+
+            if (cells.Errors > before)
+            {
+                continue;
+            }
+
+            fees.Add(new GateFee(materialClass!, sink!, fee!.Value, cells.Text(row, "source")));
+        }
+
+        return fees;
     }
 
     private List<RetrofitProject> ParseProjects(Table? table, HashSet<string> enterpriseIds)

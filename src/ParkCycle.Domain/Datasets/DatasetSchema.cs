@@ -43,6 +43,7 @@ public static class DatasetSchema
         new("status", Required: true), new("output_value_10k_cny", ColumnKind.Number), new("energy_tce", ColumnKind.Number),
         new("above_size", ColumnKind.Boolean), new("source"),
         new("value_added_10k_cny", ColumnKind.Number, OmitWhenBlank: true),
+        new("capabilities", ColumnKind.List, OmitWhenBlank: true), new("licences", ColumnKind.List, OmitWhenBlank: true), new("end_date", OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Materials = new("materials", false,
@@ -68,6 +69,8 @@ public static class DatasetSchema
         new("id", Required: true), new("source", Required: true), new("target", Required: true), new("ratio", ColumnKind.Number, Required: true),
         new("min_temperature_c", ColumnKind.Number), new("max_distance_km", ColumnKind.Number),
         new("co2e_avoided_per_unit", ColumnKind.Number), new("reference"),
+        new("process", OmitWhenBlank: true), new("max_share", ColumnKind.Number, OmitWhenBlank: true), new("requires", OmitWhenBlank: true),
+        new("processing_cost_cny_per_unit", ColumnKind.Number, OmitWhenBlank: true), new("quality", OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Projects = new("projects", false,
@@ -110,6 +113,18 @@ public static class DatasetSchema
         new("id", Required: true), new("enterprise", Required: true), new("scope", Required: true),
     ]);
 
+    /// <summary>Purchase prices that override the catalogue's (<c>prices.csv</c>; also the catalogue's own table).</summary>
+    public static readonly TableSpec Prices = new("prices", false,
+    [
+        new("material", Required: true), new("price_cny_per_unit", ColumnKind.Number, Required: true), new("source"),
+    ]);
+
+    /// <summary>Disposal gate fees by material class and sink; a catalogue table only (<c>seeds/catalog/gate_fees.csv</c>).</summary>
+    public static readonly TableSpec GateFees = new("gate_fees", false,
+    [
+        new("class", Required: true), new("sink", Required: true), new("cny_per_unit", ColumnKind.Number, Required: true), new("source"),
+    ]);
+
     /// <summary>The tables in the order they are read, validated and written.</summary>
-    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress, HeatStreams, Balances];
+    public static IReadOnlyList<TableSpec> Tables { get; } = [Zones, Enterprises, Materials, Flows, Substitutions, Projects, Progress, Programmes, ProgrammeProgress, HeatStreams, Balances, Prices];
 }

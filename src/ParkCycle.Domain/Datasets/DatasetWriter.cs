@@ -174,7 +174,8 @@ public static class DatasetWriter
             e.Id, e.Name, e.NameEn, e.ZoneId, string.Join(';', e.Chains.Select(Codes<Chain>.Of)), e.Sector,
             Num(e.Latitude), Num(e.Longitude), Codes<EnterpriseStatus>.Of(e.Status), Num(e.OutputValue10kCny), Num(e.EnergyTce),
             e.AboveSize switch { true => "true", false => "false", null => null }, e.Source,
-            Num(e.ValueAdded10kCny)))],
+            Num(e.ValueAdded10kCny),
+            List(e.Capabilities), List(e.Licences), Date(e.EndDate)))],
         "materials" => [.. dataset.Materials.Select(MaterialRow)],
         "flows" => [.. dataset.Flows.Select(f => Row(
             f.Id, f.From, f.To, f.MaterialId, Num(f.Quantity?.Value), f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source,
@@ -190,6 +191,7 @@ public static class DatasetWriter
             h.Id, h.EnterpriseId, Codes<HeatStreamKind>.Of(h.Kind), Num(h.SupplyTemperatureC), Num(h.TargetTemperatureC), Num(h.CpKwPerK),
             Num(h.DutyKw), Num(h.HoursPerYear), Num(h.DtContributionC), h.Source))],
         "balances" => [.. dataset.Balances.Select(b => Row(b.Id, b.EnterpriseId, b.Scope.ToString()))],
+        "prices" => [.. dataset.Prices.Select(p => Row(p.MaterialId, Num(p.CnyPerUnit), p.Source))],
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Name, "not a dataset table"),
     };
 
@@ -202,9 +204,12 @@ public static class DatasetWriter
     private static string? Bool(bool? value) => value switch { true => "true", false => "false", null => null };
 
     internal static IReadOnlyList<string> SubstitutionRow(SubstitutionRule s) =>
-        Row(s.Id, s.SourceMaterialId, s.TargetMaterialId, Num(s.Ratio), Num(s.MinTemperatureC), Num(s.MaxDistanceKm), Num(s.Co2eAvoidedPerUnit), s.Reference);
+        Row(s.Id, s.SourceMaterialId, s.TargetMaterialId, Num(s.Ratio), Num(s.MinTemperatureC), Num(s.MaxDistanceKm), Num(s.Co2eAvoidedPerUnit), s.Reference,
+            s.Process, Num(s.MaxShare), s.Requires, Num(s.ProcessingCostCnyPerUnit), s.Quality);
 
     private static string[] Row(params string?[] cells) => [.. cells.Select(c => c ?? string.Empty)];
+
+    private static string? List(IReadOnlyList<string> codes) => codes.Count == 0 ? null : string.Join(';', codes);
 
     private static string? Num(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

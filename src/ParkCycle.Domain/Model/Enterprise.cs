@@ -45,5 +45,18 @@ public sealed record Enterprise(
 
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 
+    /// <summary>Processes the enterprise runs (<c>cement-kiln</c>, <c>anaerobic-digestion</c>, …): a pathway whose process it runs is a direct exchange to it. Empty when none are declared.</summary>
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>Hazardous-waste codes its 危险废物经营许可证 lets it accept (e.g. <c>HW08</c>); a hazardous waste is proposed only to a holder. Empty when it holds none.</summary>
+    public IReadOnlyList<string> Licences { get; init; } = [];
+
+    /// <summary>When a relocating or closing enterprise leaves the park; exchanges that depend on it are flagged with it. Null when not known or not leaving.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>Whether the enterprise runs the process <paramref name="capabilityOrLicence"/> names, or holds a licence of that code.</summary>
+    public bool Holds(string capabilityOrLicence) =>
+        Capabilities.Contains(capabilityOrLicence, StringComparer.Ordinal) || Licences.Contains(capabilityOrLicence, StringComparer.Ordinal);
+
     public string DisplayName => NameEn ?? Name;
 }

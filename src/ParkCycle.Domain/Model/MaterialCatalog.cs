@@ -16,4 +16,10 @@ public sealed class MaterialCatalog(IReadOnlyList<Material> materials, IReadOnly
     public IReadOnlyList<SubstitutionRule> Substitutions { get; } = substitutions;
 
     public Material? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Purchase prices of materials (<c>seeds/catalog/prices.csv</c>); a dataset's own prices override them.</summary>
+    public IReadOnlyList<MaterialPrice> Prices { get; init; } = [];
+
+    /// <summary>Disposal gate fees by material class and sink (<c>seeds/catalog/gate_fees.csv</c>).</summary>
+    public IReadOnlyList<GateFee> GateFees { get; init; } = [];
 }

@@ -72,6 +72,13 @@ public sealed class ParkDataset
     /// <summary>The balances the dataset declares (<c>balances.csv</c>); empty when it declares none.</summary>
     public IReadOnlyList<DeclaredBalance> Balances { get; init; } = [];
 
+    /// <summary>The dataset's own purchase prices (<c>prices.csv</c>), overriding the catalogue's for the same material.</summary>
+    public IReadOnlyList<MaterialPrice> Prices { get; init; } = [];
+
+    /// <summary>The purchase price of a material: the dataset's own, else the catalogue's; null when neither has one.</summary>
+    public MaterialPrice? PriceOf(string materialId) =>
+        Prices.LastOrDefault(p => p.MaterialId == materialId) ?? Catalog.Prices.LastOrDefault(p => p.MaterialId == materialId);
+
     /// <summary>Catalogue rules followed by the dataset's own.</summary>
     public IEnumerable<SubstitutionRule> AllSubstitutions => Catalog.Substitutions.Concat(Substitutions);
 

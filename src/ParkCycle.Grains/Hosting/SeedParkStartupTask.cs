@@ -94,5 +94,10 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 
     public static EnterpriseProfile Profile(Enterprise e, string parkId) => new(
         e.Id, e.Name, e.NameEn, e.ZoneId, [.. e.Chains.Select(Codes<Chain>.Of)], e.Sector, e.Latitude, e.Longitude,
-        Codes<EnterpriseStatus>.Of(e.Status), e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId);
+        Codes<EnterpriseStatus>.Of(e.Status), e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId)
+    {
+        Capabilities = e.Capabilities,
+        Licences = e.Licences,
+        EndDate = e.EndDate,
+    };
 }

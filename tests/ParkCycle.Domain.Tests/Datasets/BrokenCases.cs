@@ -9,6 +9,30 @@ internal static class BrokenCases
 
     public static readonly Dictionary<string, (Action<DatasetFolderBuilder> Break, string[] Errors)> All = new()
     {
+        ["licence not a hazardous-waste code"] = (b => b.With("enterprises.csv",
+                "id,name,name_en,zone,chains,sector,lat,lon,status,output_value_10k_cny,energy_tce,above_size,source,capabilities,licences,end_date\n" +
+                "e1,甲厂,Plant A,z1,fine-chemicals,2614,29.5,113.4,operating,1000,500,true,estimate,cement-kiln,HW08,\n" +
+                "e2,乙厂,Plant B,z1,building-materials;other,3011,29.6,113.5,operating,,,false,,,,\n" +
+                "e3,丙厂,,z1,agri-products,,,,planned,,,,,Cement Kiln,HW08;W49,2025-13-01\n"),
+            [
+                "enterprises.csv:4: capabilities: 'Cement Kiln' is not a process code in lowercase kebab-case (e.g. cement-kiln)",
+                "enterprises.csv:4: licences: 'W49' is not a hazardous-waste code of the form HW + two digits (e.g. HW08)",
+                "enterprises.csv:4: end_date: '2025-13-01' is not a date in the form YYYY-MM-DD",
+            ]),
+        ["pathway with a share above one and a bad requirement"] = (b => b.With("substitutions.csv",
+                "id,source,target,ratio,min_temperature_c,max_distance_km,co2e_avoided_per_unit,reference,process,max_share,requires,processing_cost_cny_per_unit,quality\n" +
+                "r1,fly-ash,clay,1,,100,0.05,test,Grinding,1.5,HW8,-3,\n"),
+            [
+                "substitutions.csv:2: processing_cost_cny_per_unit: -3 is negative; it must be zero or more",
+                "substitutions.csv:2: process: 'Grinding' is not a process code in lowercase kebab-case (e.g. anaerobic-digestion)",
+                "substitutions.csv:2: max_share: max_share 1.5 must be greater than 0 and at most 1 (a fraction of the consumer's input)",
+                "substitutions.csv:2: requires: 'HW8' is neither a capability code in lowercase kebab-case nor a hazardous-waste licence code (HW + two digits)",
+            ]),
+        ["price of an unknown material"] = (b => b.With("prices.csv", "material,price_cny_per_unit,source\nunobtainium,10,test\ncoal,,test\n"),
+            [
+                "prices.csv:2: material: unknown material 'unobtainium'",
+                "prices.csv:3: price_cny_per_unit: a value is required",
+            ]),
         ["unknown zone"] = (b => b.ReplaceLine("enterprises.csv", 4, "e3,丙厂,,z9,agri-products,,,,planned,,,,"),
             ["enterprises.csv:4: zone: unknown zone 'z9' (not in zones.csv)"]),
         ["unknown enterprise"] = (b => b.ReplaceLine("flows.csv", 2, "f1,ext:import,e9,coal,100,t,existing,estimate"),

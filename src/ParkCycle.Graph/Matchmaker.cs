@@ -1,0 +1,394 @@
+using ParkCycle.Domain.Model;
+
+namespace ParkCycle.Graph;
+
+/// <summary>
+/// Matches offers to needs along pathways: the same material, or one a substitution rule lets it replace; heat
+/// only to heat demands hot enough for them; a hazardous waste only to a holder of a licence for its code; a
+/// pathway with a process only to a consumer that runs it, else through an in-park processor (two hops); within
+/// the distance limit of the rule and the category. Works on plain offers and needs so the live park (byproduct
+/// reports) and the dataset analysis share it.
+/// </summary>
+public sealed class Matchmaker
+{
+    private readonly SubstitutionIndex _substitutions;
+    private readonly MatchOptions _options;
+    private readonly ExchangeEconomics _economics;
+    private readonly IReadOnlyList<ExchangeProcessor> _processors;
+
+    /// <summary>A matchmaker valuing with <paramref name="economics"/> (no prices or gate fees when null) and routing processes through <paramref name="processors"/>.</summary>
+    public Matchmaker(SubstitutionIndex substitutions, MatchOptions options, ExchangeEconomics? economics = null, IReadOnlyList<ExchangeProcessor>? processors = null)
+    {
+        _substitutions = substitutions;
+        _options = options;
+        _economics = economics ?? new ExchangeEconomics(options, _ => null, []);
+        _processors = processors ?? [];
+    }
+
+    /// <summary>Finds the opportunities. <paramref name="reaches"/> (consumer, supplier) says whether an exchange would close a loop.</summary>
+    public IReadOnlyList<ExchangeOpportunity> Compute(IEnumerable<ExchangeOffer> offers, IEnumerable<ExchangeNeed> needs, Func<string, string, bool>? reaches = null)
+    {
+        // Needs are grouped by material into flat arrays so scoring a candidate is a few floating-point
+        // operations; only each offer's best candidates are then valued exactly in decimals.
+        var needsByMaterial = needs.GroupBy(n => n.MaterialId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(NeedSlot.Of).ToArray(), StringComparer.Ordinal);
+        var result = new List<ExchangeOpportunity>();
+        var best = new Candidate[Math.Max(1, _options.MaxOpportunitiesPerOffer)];
+        foreach (var offer in offers)
+        {
+            var source = _substitutions.Material(offer.MaterialId);
+            if (source is null)
+            {
+                continue;
+            }
+
+            var count = 0;
+            foreach (var target in Targets(offer.MaterialId))
+            {
+                if (needsByMaterial.TryGetValue(target, out var slots) && Pathways(offer, source, target) is { Length: > 0 } pathways)
+                {
+                    count = Score(offer, source, pathways, slots, best, count);
+                }
+            }
+
+            foreach (var candidate in best.Take(count))
+            {
+                result.Add(Value(offer, candidate, source, reaches));
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<string> Targets(string source) =>
+        _substitutions.RulesFrom(source).Select(r => r.TargetMaterialId).Where(t => t != source).Distinct(StringComparer.Ordinal).Prepend(source);
+
+    /// <summary>
+    /// The pathways from the offer's material to one target that may carry it, most valuable first. Heat never
+    /// stands in for a fuel or electricity without a process: it serves heat demands (and steam) only.
+    /// </summary>
+    private Pathway[] Pathways(ExchangeOffer offer, Material source, string target)
+    {
+        var targetMaterial = _substitutions.Material(target);
+        return [.. _substitutions.Ways(offer.MaterialId, target, _options.HeatApproachC)
+            .Where(w => !source.IsHeat || w.Rule?.Process is not null || IsHeatDemand(targetMaterial))
+            .Select(w => new Pathway(w, _economics.BeforeTransport(offer, source, w), MaxDistance(source, w)))
+            .OrderByDescending(p => p.Value.Net)
+            .ThenBy(p => p.Way.Rule?.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A heat demand (hot water, steam or process heat at a stated temperature), as opposed to a fuel or electricity.</summary>
+    public static bool IsHeatDemand(Material? material) =>
+        material is not null && (material.IsHeat || (material.Category == MaterialCategory.Energy && material.TemperatureC is not null));
+
+    private int Score(ExchangeOffer offer, Material source, Pathway[] pathways, NeedSlot[] slots, Candidate[] best, int count)
+    {
+        var rate = (double)_economics.FreightPerUnit(source, 1m);
+        var offered = offer.Quantity is { } q ? (double)q : double.NaN;
+        var hasCoords = offer.Latitude is not null && offer.Longitude is not null;
+        var lat = hasCoords ? (double)offer.Latitude!.Value : 0;
+        var lon = hasCoords ? (double)offer.Longitude!.Value : 0;
+        var cosLat = Math.Cos(lat * Math.PI / 180.0);
+        var plain = pathways[0].IsPlain(source);
+        var fenced = _options.NotAcrossTheFence.Contains(pathways[0].Way.Target);
+        foreach (ref readonly var slot in slots.AsSpan())
+        {
+            var need = slot.Need;
+            Route route;
+            if (plain && need.InParkSupplier is null && need.Consumer != offer.Supplier && !fenced)
+            {
+                route = new Route(pathways[0], null, 0);
+            }
+            else if (Routed(offer, source, pathways, need) is { } routed)
+            {
+                route = routed;
+            }
+            else
+            {
+                continue;
+            }
+
+            var limit = (double)route.Pathway.Limit;
+            var score = double.NegativeInfinity; // unknown distance or quantity ranks after every known value
+            if (hasCoords && slot.HasCoordinates)
+            {
+                double km;
+                if (route.Processor is { } p)
+                {
+                    // Two hops: supplier → processor (already within the limit) → consumer.
+                    var leg = FlatKm(p.Latitude, p.Longitude, slot.Latitude, slot.Longitude);
+                    if (leg > limit * 1.01)
+                    {
+                        continue;
+                    }
+
+                    km = route.FirstLegKm + leg;
+                }
+                else
+                {
+                    var dx = (slot.Longitude - lon) * cosLat;
+                    var dy = slot.Latitude - lat;
+                    km = Math.Sqrt((dx * dx) + (dy * dy)) * Geo.KmPerDegree;
+
+                    // The flat-earth screen is within 1% over 200 km; pairs near the limit are decided by the great
+                    // circle, so a pair just past it never takes the place of a valid one in the top list.
+                    if (km > limit * 1.01 || (km > limit * 0.99 && Geo.HaversineKm(lat, lon, slot.Latitude, slot.Longitude) > limit))
+                    {
+                        continue;
+                    }
+                }
+
+                var quantity = Math.Min(offered, slot.Quantity * route.Pathway.Share / route.Pathway.Ratio);
+                if (!double.IsNaN(quantity))
+                {
+                    score = quantity * (route.Pathway.NetBeforeTransport - (km * rate));
+                }
+            }
+
+            if (count < best.Length)
+            {
+                best[count++] = new Candidate(need, route, score);
+                Sift(best, count - 1);
+            }
+            else if (score > best[count - 1].Score)
+            {
+                best[count - 1] = new Candidate(need, route, score);
+                Sift(best, count - 1);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The most valuable pathway that may carry the offer to this need, with its processor; null when none may.</summary>
+    private Route? Routed(ExchangeOffer offer, Material source, Pathway[] pathways, ExchangeNeed need)
+    {
+        var self = need.Consumer == offer.Supplier;
+        foreach (var pathway in pathways)
+        {
+            var rule = pathway.Way.Rule;
+            if (need.InParkSupplier is { } supplier && (rule is null || offer.Sold || supplier == offer.Supplier))
+            {
+                continue; // an in-park supply is replaced only by another enterprise's residue, not by the same material
+            }
+
+            if (self)
+            {
+                // Recovery within one enterprise: needs a pathway (not the material itself) and its own capability where one is required.
+                if (rule is not null && (rule.Requires is null || offer.Holds.Contains(rule.Requires, StringComparer.Ordinal)))
+                {
+                    return new Route(pathway, null, 0);
+                }
+
+                continue;
+            }
+
+            if (_options.NotAcrossTheFence.Contains(pathway.Way.Target))
+            {
+                continue;
+            }
+
+            var process = rule?.Process;
+            if (process is null || _options.ConsumerSideProcesses.Contains(process) || need.Holds.Contains(process, StringComparer.Ordinal))
+            {
+                if (MayReceive(need.Holds, source, rule))
+                {
+                    return new Route(pathway, null, 0);
+                }
+
+                continue;
+            }
+
+            if (offer.Holds.Contains(process, StringComparer.Ordinal))
+            {
+                // The supplier runs the process and delivers its product: the consumer receives no waste, only what the pathway requires.
+                if (rule!.Requires is not { } required || need.Holds.Contains(required, StringComparer.Ordinal))
+                {
+                    return new Route(pathway, null, 0);
+                }
+
+                continue;
+            }
+
+            if (_options.AtSourceProcesses.Contains(process))
+            {
+                continue;
+            }
+
+            if (Processor(offer, source, rule!, process, need.Consumer, (double)pathway.Limit) is { } hop)
+            {
+                return new Route(pathway, hop.Processor, hop.Km);
+            }
+        }
+
+        return null;
+    }
+
+    // A receiver must hold a licence for a hazardous waste's code and whatever the pathway requires.
+    private static bool MayReceive(IReadOnlyList<string> holds, Material source, SubstitutionRule? rule) =>
+        (source.HazardousCode is not { } code || holds.Contains(code, StringComparer.Ordinal))
+        && (rule?.Requires is not { } required || holds.Contains(required, StringComparer.Ordinal));
+
+    /// <summary>The in-park enterprise nearest the supplier that runs the process and may receive the source.</summary>
+    private (ExchangeProcessor Processor, double Km)? Processor(ExchangeOffer offer, Material source, SubstitutionRule rule, string process, string consumer, double limit)
+    {
+        (ExchangeProcessor Processor, double Km)? best = null;
+        foreach (var p in _processors)
+        {
+            if (p.Enterprise == offer.Supplier || p.Enterprise == consumer || !p.Holds.Contains(process, StringComparer.Ordinal) || !MayReceive(p.Holds, source, rule))
+            {
+                continue;
+            }
+
+            var km = offer.Latitude is { } la && offer.Longitude is { } lo && p.Latitude is { } pla && p.Longitude is { } plo
+                ? FlatKm(la, lo, (double)pla, (double)plo)
+                : double.NaN;
+            if (km > limit * 1.01)
+            {
+                continue;
+            }
+
+            if (best is null || km < best.Value.Km || double.IsNaN(best.Value.Km))
+            {
+                best = (p, km);
+            }
+        }
+
+        return best;
+    }
+
+    private static double FlatKm(decimal? lat1, decimal? lon1, double lat2, double lon2) =>
+        lat1 is { } a && lon1 is { } o ? FlatKm(a, o, lat2, lon2) : double.NaN;
+
+    private static double FlatKm(decimal lat1, decimal lon1, double lat2, double lon2)
+    {
+        var la = (double)lat1;
+        var dx = (lon2 - (double)lon1) * Math.Cos(la * Math.PI / 180.0);
+        var dy = lat2 - la;
+        return Math.Sqrt((dx * dx) + (dy * dy)) * Geo.KmPerDegree;
+    }
+
+    // Keeps the small candidate array sorted, best first (insertion step).
+    private static void Sift(Candidate[] best, int i)
+    {
+        while (i > 0 && best[i].Score > best[i - 1].Score)
+        {
+            (best[i], best[i - 1]) = (best[i - 1], best[i]);
+            i--;
+        }
+    }
+
+    private decimal MaxDistance(Material source, Substitution way)
+    {
+        var category = _options.MaxDistanceKm.TryGetValue(source.Category, out var c) ? c : _options.DefaultMaxDistanceKm;
+        return way.MaxDistanceKm is { } rule ? Math.Min(rule, category) : category;
+    }
+
+    private ExchangeOpportunity Value(ExchangeOffer offer, Candidate candidate, Material source, Func<string, string, bool>? reaches)
+    {
+        var need = candidate.Need;
+        var pathway = candidate.Route.Pathway;
+        var way = pathway.Way;
+        var processor = candidate.Route.Processor;
+        var target = _substitutions.Material(need.MaterialId);
+        var self = need.Consumer == offer.Supplier;
+        decimal? distance = self ? 0m
+            : processor is null ? Geo.DistanceKm(offer.Latitude, offer.Longitude, need.Latitude, need.Longitude)
+            : Geo.DistanceKm(offer.Latitude, offer.Longitude, processor.Latitude, processor.Longitude) + Geo.DistanceKm(processor.Latitude, processor.Longitude, need.Latitude, need.Longitude);
+        var share = way.Rule?.MaxShare;
+        // Truncated, never rounded up, so the quantity stays within the offer, the need and the blending cap.
+        decimal? quantity = offer.Quantity is { } o && need.Quantity is { } n ? Math.Round(Math.Min(o, n * (share ?? 1m) / way.Ratio), 3, MidpointRounding.ToZero) : null;
+        var co2ePerUnit = ExchangeEconomics.Co2ePerUnit(offer, way);
+        decimal? transportPerUnit = distance is { } d ? _economics.FreightPerUnit(source, d) : null;
+        var perUnit = transportPerUnit is { } t ? pathway.Value with { TransportCny = -t } : null;
+        var components = quantity is { } qc && perUnit is not null ? perUnit.Times(qc) : null;
+        var (leaving, leavesOn) = Leaving(offer, need, processor);
+        return new ExchangeOpportunity(
+            offer.Supplier,
+            need.Consumer,
+            offer.MaterialId,
+            need.MaterialId,
+            quantity is { } q ? Round(q) : null,
+            source.Unit.Symbol,
+            distance is { } dist ? Math.Round(dist, 2) : null,
+            quantity is { } qq ? Round(qq * co2ePerUnit) : null,
+            !offer.Sold && ExternalNode.IsDisposal(offer.Destination),
+            components?.Net,
+            reaches?.Invoke(need.Consumer, offer.Supplier) ?? false,
+            offer.Id,
+            need.Id,
+            way.Rule?.Id,
+            way.Ratio,
+            quantity is { } q3 ? Round(q3 * way.Ratio) : null,
+            target?.Unit.Symbol ?? source.Unit.Symbol,
+            offer.Destination,
+            transportPerUnit,
+            perUnit?.Net,
+            pathway.Limit,
+            co2ePerUnit,
+            KindOf(offer, need, source),
+            way.Rule?.Process,
+            processor?.Enterprise,
+            components,
+            share,
+            leaving,
+            leavesOn)
+        {
+            ValuePerUnit = perUnit,
+        };
+    }
+
+    /// <summary>The kind of an exchange, from who trades what with whom.</summary>
+    public static ExchangeKind KindOf(ExchangeOffer offer, ExchangeNeed need, Material source) =>
+        need.Consumer == offer.Supplier ? ExchangeKind.SelfRecovery
+        : need.InParkSupplier is not null ? ExchangeKind.SupplyReplacement
+        : offer.Sold ? ExchangeKind.LocalSupply
+        : source.Category is MaterialCategory.Steam ? ExchangeKind.UtilitySharing
+        : source.IsHeat ? ExchangeKind.WasteHeat
+        : source.Category is MaterialCategory.Water or MaterialCategory.Wastewater ? ExchangeKind.WaterCascade
+        : source.Category is MaterialCategory.Energy ? ExchangeKind.UtilitySharing
+        : ExchangeKind.ByproductExchange;
+
+    // The first party (supplier, processor, consumer) that leaves the park, with its date.
+    private static (string? Enterprise, DateOnly? On) Leaving(ExchangeOffer offer, ExchangeNeed need, ExchangeProcessor? processor)
+    {
+        var parties = new (string Id, DateOnly? End)[] { (offer.Supplier, offer.EndDate), (processor?.Enterprise ?? string.Empty, processor?.EndDate), (need.Consumer, need.EndDate) };
+        var first = parties.Where(p => p.End is not null).OrderBy(p => p.End).FirstOrDefault();
+        return first.End is { } end ? (first.Id, end == DateOnly.MaxValue ? null : end) : (null, null);
+    }
+
+    private static decimal Round(decimal value) => Math.Round(value, 3);
+
+    /// <summary>One pathway with its value per unit before transport and its distance limit, in the forms scoring uses.</summary>
+    private sealed class Pathway(Substitution way, ValueComponents value, decimal limit)
+    {
+        public Substitution Way { get; } = way;
+
+        public ValueComponents Value { get; } = value;
+
+        public decimal Limit { get; } = limit;
+
+        public double NetBeforeTransport { get; } = (double)value.Net;
+
+        public double Ratio { get; } = (double)way.Ratio;
+
+        public double Share { get; } = (double)(way.Rule?.MaxShare ?? 1m);
+
+        // Nothing about the consumer can rule it out: no process, requirement or licence to check.
+        public bool IsPlain(Material source) => source.HazardousCode is null && Way.Rule is not { Process: not null } and not { Requires: not null };
+    }
+
+    private readonly record struct Route(Pathway Pathway, ExchangeProcessor? Processor, double FirstLegKm);
+
+    private readonly record struct Candidate(ExchangeNeed Need, Route Route, double Score);
+
+    private readonly record struct NeedSlot(ExchangeNeed Need, double Quantity, bool HasCoordinates, double Latitude, double Longitude)
+    {
+        public static NeedSlot Of(ExchangeNeed n) => new(
+            n,
+            n.Quantity is { } q ? (double)q : double.NaN,
+            n.Latitude is not null && n.Longitude is not null,
+            (double)(n.Latitude ?? 0),
+            (double)(n.Longitude ?? 0));
+    }
+}
