@@ -128,3 +128,19 @@ public interface IConnectionGrain : IGrainWithStringKey
 
     Task<Connection?> GetAsync();
 }
+
+/// <summary>
+/// The index of a park's retrofit projects (key: park id): which project grains belong to the park, and a version
+/// that moves when a project is registered or reports progress, so a forecast of the live state knows when to refresh.
+/// </summary>
+public interface IParkProjectsGrain : IGrainWithStringKey
+{
+    /// <summary>Adds projects to the park (ids already there are kept once) and moves the version.</summary>
+    Task<long> AddAsync(IReadOnlyList<string> projectIds);
+
+    /// <summary>Records that one of the park's projects changed (new progress) and moves the version.</summary>
+    Task<long> ChangedAsync();
+
+    [AlwaysInterleave]
+    Task<ParkProjects> GetAsync();
+}

@@ -224,7 +224,8 @@ public sealed record AnalysisResult(
 public sealed record ProgressUpdate(
     [property: Id(0)] DateOnly Date,
     [property: Id(1)] decimal PercentComplete,
-    [property: Id(2)] string? Note);
+    [property: Id(2)] string? Note,
+    [property: Id(3)] string? Milestone = null);
 
 /// <summary>A retrofit project as its grain holds it.</summary>
 [GenerateSerializer, Immutable]
@@ -236,7 +237,9 @@ public sealed record ProjectInfo(
     [property: Id(4)] DateOnly? PlannedEnd,
     [property: Id(5)] string Status,
     [property: Id(6)] DateOnly? CompletedOn,
-    [property: Id(7)] IReadOnlyList<ProgressUpdate> Progress);
+    [property: Id(7)] IReadOnlyList<ProgressUpdate> Progress,
+    [property: Id(8)] decimal? Budget10kCny = null,
+    [property: Id(9)] decimal? Subsidy10kCny = null);
 
 /// <summary>A Sankey link of the park's mass flows by chain (annual tonnes).</summary>
 [GenerateSerializer, Immutable]
@@ -254,3 +257,7 @@ public sealed record Connection(
 {
     public bool Agreed => SupplierAgreed && ConsumerAgreed;
 }
+
+/// <summary>The retrofit projects a park has registered, and a version that moves whenever one of them changes.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ParkProjects([property: Id(0)] long Version, [property: Id(1)] IReadOnlyList<string> ProjectIds);

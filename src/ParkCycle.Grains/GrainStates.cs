@@ -50,3 +50,14 @@ public sealed class ProjectState
     [Id(0)]
     public ProjectInfo? Project { get; set; }
 }
+
+/// <summary>The stored index of a park's retrofit projects.</summary>
+[GenerateSerializer]
+public sealed class ParkProjectsState
+{
+    [Id(0)]
+    public List<string> ProjectIds { get; set; } = [];
+
+    [Id(1)]
+    public long Version { get; set; }
+}

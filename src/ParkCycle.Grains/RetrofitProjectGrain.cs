@@ -1,8 +1,9 @@
+using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
 
 namespace ParkCycle.Grains;
 
-/// <summary>One retrofit or clean-up project and its progress reports, validated as progress.csv is.</summary>
+/// <summary>One retrofit or clean-up project and its progress reports, validated by the same rule as progress.csv (<see cref="ProgressRule"/>).</summary>
 public sealed class RetrofitProjectGrain(
     [PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> state) : Grain, IRetrofitProjectGrain
 {
@@ -19,29 +20,9 @@ public sealed class RetrofitProjectGrain(
             return [new FieldError("project", $"unknown project '{this.GetPrimaryKeyString()}'")];
         }
 
-        var errors = new List<FieldError>();
-        if (update.PercentComplete is < 0 or > 100)
-        {
-            errors.Add(new FieldError("percent_complete", $"{update.PercentComplete} is not between 0 and 100"));
-        }
-
-        if (update.Date < project.Start)
-        {
-            errors.Add(new FieldError("date", $"{update.Date:yyyy-MM-dd} is before the project's start {project.Start:yyyy-MM-dd}"));
-        }
-
-        if (project.Progress.Count > 0 && project.Progress[^1] is { } last)
-        {
-            if (update.Date < last.Date)
-            {
-                errors.Add(new FieldError("date", $"{update.Date:yyyy-MM-dd} is earlier than the previous report ({last.Date:yyyy-MM-dd})"));
-            }
-            else if (update.PercentComplete < last.PercentComplete && string.IsNullOrWhiteSpace(update.Note))
-            {
-                errors.Add(new FieldError("percent_complete", $"progress fell from {last.PercentComplete} to {update.PercentComplete} without a note saying why"));
-            }
-        }
-
+        var previous = project.Progress.Count > 0 && project.Progress[^1] is { } last ? new ProgressReport(project.Id, last.Date, last.PercentComplete, last.Note) : null;
+        var errors = ProgressRule.Check(project.Start, previous, update.Date, update.PercentComplete, update.Note)
+            .Select(e => new FieldError(e.Field, e.Reason)).ToList();
         if (errors.Count > 0)
         {
             return errors;

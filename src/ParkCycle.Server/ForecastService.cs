@@ -1,32 +1,87 @@
+using System.Collections.Concurrent;
 using ParkCycle.Domain.Datasets;
-using Microsoft.Extensions.Options;
+using ParkCycle.Domain.Model;
 using ParkCycle.Forecasting;
+using ParkCycle.Grains.Abstractions;
 
 namespace ParkCycle.Server;
 
 /// <summary>
-/// Serves the retrofit forecast: the seed dataset's projects and progress with the trained model whose path
-/// comes from configuration (<c>ParkCycle:Model</c>, appsettings.json), for the configured park (<c>ParkCycle:ParkId</c>)
-/// and its seed dataset. Computed once and cached; training stays a command of its own (<c>parkcycle train</c>).
+/// Serves the retrofit forecast from the live grain state: the park's enterprises (their profiles) and its
+/// retrofit projects with every progress report stored in the project grains, with the trained model whose path
+/// comes from configuration (<c>ParkCycle:Model</c>, appsettings.json). Cached per park
+/// by the version of the park's project index, which moves whenever a project is registered or reports progress,
+/// so the forecast refreshes when progress arrives. Training stays a command of its own (<c>parkcycle train</c>).
 /// </summary>
-public sealed class ForecastService(IOptions<Grains.ParkCycleOptions> options, IConfiguration configuration, ILogger<ForecastService> logger)
+public sealed class ForecastService(IConfiguration configuration, IGrainFactory grains, ILogger<ForecastService> logger)
 {
-    private readonly Lazy<ParkForecast?> _forecast = new(() => Compute(options.Value, configuration, logger));
+    private readonly Lazy<RemainingDurationModel?> _model = new(() => LoadModel(configuration, logger));
+    private readonly ConcurrentDictionary<string, (long Version, ParkForecast? Forecast)> _cache = new(StringComparer.Ordinal);
 
-    public ParkForecast? Current(string parkId) => _forecast.Value is { } f && parkId == options.Value.ParkId ? f : null;
-
-    private static ParkForecast? Compute(Grains.ParkCycleOptions options, IConfiguration configuration, ILogger logger)
+    /// <summary>The park's forecast as of its latest progress report; null when the park has no projects or the model is missing.</summary>
+    public async Task<ParkForecast?> CurrentAsync(string parkId)
     {
-        var dataset = options.SeedDataset is { Length: > 0 } seed ? Grains.DataPaths.Locate(seed) : null;
-        var model = configuration["ParkCycle:Model"] is { Length: > 0 } path ? Grains.DataPaths.Locate(path) : null;
-        if (dataset is null || model is null)
+        if (_model.Value is not { } model)
         {
-            logger.LogWarning("Forecast unavailable: dataset {Dataset} or model {Model} not found", dataset, model);
             return null;
         }
 
-        var park = DatasetReader.Read(dataset, CatalogReader.Default).GetOrThrow();
-        var asOf = park.Progress.Count == 0 ? new DateOnly(2025, 6, 30) : park.Progress.Max(p => p.Date);
-        return ParkOutlook.Compute(park, RemainingDurationModel.Load(model), asOf);
+        var index = await grains.GetGrain<IParkProjectsGrain>(parkId).GetAsync();
+        if (index.ProjectIds.Count == 0)
+        {
+            return null;
+        }
+
+        if (_cache.TryGetValue(parkId, out var cached) && cached.Version == index.Version)
+        {
+            return cached.Forecast;
+        }
+
+        var park = await LiveDatasetAsync(parkId, index);
+        var forecast = ForecastAsOf.Default(park) is { } asOf ? ParkOutlook.Compute(park, model, asOf) : null;
+        _cache[parkId] = (index.Version, forecast);
+        return forecast;
+    }
+
+    /// <summary>The park as its grains hold it now: enterprises from their profiles, projects and progress from the project grains.</summary>
+    private async Task<ParkDataset> LiveDatasetAsync(string parkId, ParkProjects index)
+    {
+        var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();
+        var profiles = await Task.WhenAll(members.Select(m => grains.GetGrain<IEnterpriseGrain>(m).GetProfileAsync()));
+        var enterprises = profiles.OfType<EnterpriseProfile>().Select(Enterprise).ToList();
+        var projects = (await Task.WhenAll(index.ProjectIds.Select(id => grains.GetGrain<IRetrofitProjectGrain>(id).GetAsync()))).OfType<ProjectInfo>().ToList();
+        var known = projects.Where(p => Codes<ProjectType>.TryParse(p.Type, out _) && Codes<ProjectStatus>.TryParse(p.Status, out _)).ToList();
+        if (known.Count < projects.Count)
+        {
+            logger.LogWarning("Forecast of {Park}: {Count} projects with an unknown type or status left out", parkId, projects.Count - known.Count);
+        }
+
+        return new ParkDataset(new DatasetManifest(parkId, parkId, null, null, "live grain state"), [], enterprises, [], [], [],
+            [.. known.Select(Project)],
+            [.. known.SelectMany(p => p.Progress.Select(r => new ProgressReport(p.Id, r.Date, r.PercentComplete, r.Note)))],
+            CatalogReader.Default);
+    }
+
+    private static Enterprise Enterprise(EnterpriseProfile p) => new(
+        p.Id, p.Name, p.NameEn, p.Zone, [.. p.Chains.Select(c => Codes<Chain>.TryParse(c, out var chain) ? chain : Chain.Other)], p.Sector,
+        p.Latitude, p.Longitude, Codes<EnterpriseStatus>.TryParse(p.Status, out var s) ? s : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, null);
+
+    private static RetrofitProject Project(ProjectInfo p)
+    {
+        Codes<ProjectType>.TryParse(p.Type, out var type);
+        Codes<ProjectStatus>.TryParse(p.Status, out var status);
+        return new RetrofitProject(p.Id, p.Enterprise, type, p.Start, p.PlannedEnd, p.Budget10kCny, p.Subsidy10kCny, status, p.CompletedOn);
+    }
+
+    private static RemainingDurationModel? LoadModel(IConfiguration configuration, ILogger logger)
+    {
+        var path = configuration["ParkCycle:Model"] is { Length: > 0 } configured ? Grains.DataPaths.Locate(configured) : null;
+        if (path is null)
+        {
+            logger.LogWarning("Forecast unavailable: the trained model {Model} was not found", configuration["ParkCycle:Model"]);
+            return null;
+        }
+
+        return RemainingDurationModel.Load(path);
     }
 }

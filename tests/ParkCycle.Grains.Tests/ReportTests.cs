@@ -171,7 +171,7 @@ public sealed class ReportTests(ClusterFixture fixture)
         Assert.Empty(await project.ReportProgressAsync(new ProgressUpdate(new DateOnly(2024, 9, 1), 100, null)));
 
         Assert.Equal("percent_complete", falling.Single().Field);
-        Assert.Equal("140 is not between 0 and 100", tooMuch.Single().Reason);
+        Assert.Equal("140 is over 100", tooMuch.Single().Reason); // the one rule progress.csv also uses
         var info = await project.GetAsync();
         Assert.Equal(("completed", (DateOnly?)new DateOnly(2024, 9, 1), 2), (info!.Status, info.CompletedOn, info.Progress.Count));
     }

@@ -835,26 +835,17 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "project", $"unknown project '{project}' (not in projects.csv)");
             }
 
-            if (percent is > 100)
+            if (project is not null && date is not null && percent is not null && projectsById.TryGetValue(project, out var p))
+            {
+                var previous = last.TryGetValue(project, out var l) ? new ProgressReport(project, l.Date, l.Percent, null) : null;
+                foreach (var (field, reason) in ProgressRule.Check(p.Start, previous, date.Value, percent.Value, note))
+                {
+                    cells.Error(row, field, reason);
+                }
+            }
+            else if (percent is > 100)
             {
                 cells.Error(row, "percent_complete", $"{percent} is over 100");
-            }
-
-            if (project is not null && date is not null && projectsById.TryGetValue(project, out var p) && date < p.Start)
-            {
-                cells.Error(row, "date", $"{date:yyyy-MM-dd} is before the project's start {p.Start:yyyy-MM-dd}");
-            }
-
-            if (project is not null && date is not null && percent is not null && last.TryGetValue(project, out var previous))
-            {
-                if (date < previous.Date)
-                {
-                    cells.Error(row, "date", $"{date:yyyy-MM-dd} is earlier than the project's previous report ({previous.Date:yyyy-MM-dd}); list reports in date order");
-                }
-                else if (percent < previous.Percent && note is null)
-                {
-                    cells.Error(row, "percent_complete", $"progress fell from {previous.Percent} to {percent} without a note saying why");
-                }
             }
 
             if (cells.Errors > before)

@@ -86,7 +86,8 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
         }));
         await Task.WhenAll(dataset.Projects.Select(p => grains.GetGrain<IRetrofitProjectGrain>(p.Id).RegisterAsync(new ProjectInfo(
             p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), p.Start, p.PlannedEnd, Codes<ProjectStatus>.Of(p.Status), p.CompletedOn,
-            [.. dataset.Progress.Where(r => r.ProjectId == p.Id).Select(r => new ProgressUpdate(r.Date, r.PercentComplete, r.Note))]))));
+            [.. dataset.Progress.Where(r => r.ProjectId == p.Id).Select(r => new ProgressUpdate(r.Date, r.PercentComplete, r.Note))], p.Budget10kCny, p.Subsidy10kCny))));
+        await grains.GetGrain<IParkProjectsGrain>(dataset.Manifest.Id).AddAsync([.. dataset.Projects.Select(p => p.Id)]);
         await park.MarkSeededAsync();
         await directory.RegisterAsync(new ParkListing(dataset.Manifest.Id, dataset.Manifest.Name));
         return true;

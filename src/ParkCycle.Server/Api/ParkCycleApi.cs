@@ -37,6 +37,7 @@ public static class ParkCycleApi
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         parks.MapHeatApi();
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
+        parks.MapProjectsApi();
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
         enterprises.MapGet("/", GetEnterprise);
@@ -280,10 +281,10 @@ public static class ParkCycleApi
         return Results.Created($"/api/parks/{dataset.Manifest.Id}/", new { park = dataset.Manifest.Id, enterprises = dataset.Enterprises.Count, flows = dataset.Flows.Count });
     }
 
-    private static IResult GetForecast(string parkId, ForecastService forecasts) =>
-        forecasts.Current(parkId) is { } forecast
+    private static async Task<IResult> GetForecast(string parkId, ForecastService forecasts) =>
+        await forecasts.CurrentAsync(parkId) is { } forecast
             ? Results.Ok(forecast)
-            : Results.Problem(title: $"no forecast for park '{parkId}': its dataset or the trained model is missing", statusCode: StatusCodes.Status404NotFound);
+            : Results.Problem(title: $"no forecast for park '{parkId}': it has no retrofit projects or the trained model is missing", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> ListEnterprises(string parkId, ClaimsPrincipal user, IGrainFactory grains, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {

@@ -1,0 +1,7 @@
+namespace ParkCycle.Server.Api;
+
+/// <summary><c>POST /api/parks/{park}/projects</c> body: a retrofit or clean-up project to register.</summary>
+public sealed record ProjectRequest(string? Id, string? Enterprise, string? Type, DateOnly? Start, DateOnly? PlannedEnd, decimal? Budget10kCny, decimal? Subsidy10kCny);
+
+/// <summary><c>POST /api/parks/{park}/projects/{id}/progress</c> body: progress on a date.</summary>
+public sealed record ProgressRequest(decimal? PercentComplete, DateOnly? Date, string? Milestone, string? Note);
