@@ -1,5 +1,6 @@
 using ParkCycle.Server;
 using ParkCycle.Server.Api;
+using ParkCycle.Server.Security;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
