@@ -37,6 +37,7 @@ public static class ParkCycleApi
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         parks.MapHeatApi();
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
+        parks.MapReconciliation();
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
         enterprises.MapGet("/", GetEnterprise);
