@@ -158,7 +158,12 @@ public sealed record DeclaredFlow(
     [property: Id(4)] decimal? Quantity,
     [property: Id(5)] string Unit,
     [property: Id(6)] string Status,
-    [property: Id(7)] string? Source);
+    [property: Id(7)] string? Source)
+{
+    /// <summary>The relative standard deviation of the quantity in percent, when the dataset states it.</summary>
+    [Id(8)]
+    public decimal? UncertaintyPercent { get; init; }
+}
 
 /// <summary>What one enterprise contributes to the park's model: its profile, declared flows and open reports.</summary>
 [GenerateSerializer, Immutable]
@@ -181,7 +186,12 @@ public sealed record ParkSetup(
     [property: Id(1)] string Name,
     [property: Id(2)] int? ReferenceYear,
     [property: Id(3)] IReadOnlyList<ZoneInfo> Zones,
-    [property: Id(4)] IReadOnlyList<HeatStreamInfo>? HeatStreams = null);
+    [property: Id(4)] IReadOnlyList<HeatStreamInfo>? HeatStreams = null)
+{
+    /// <summary>The balances the seed dataset declares (balances.csv), for reconciliation.</summary>
+    [Id(5)]
+    public IReadOnlyList<BalanceInfo> Balances { get; init; } = [];
+}
 
 /// <summary>A process stream for pinch analysis, as the seed dataset's <c>heat_streams.csv</c> gives it (°C, kW/K, kW, h/a).</summary>
 [GenerateSerializer, Immutable]
@@ -196,6 +206,10 @@ public sealed record HeatStreamInfo(
     [property: Id(7)] decimal? HoursPerYear,
     [property: Id(8)] decimal? DtContributionC,
     [property: Id(9)] string? Source);
+
+/// <summary>A declared balance: an enterprise and a scope code (mass, energy, water, material:&lt;id&gt;).</summary>
+[GenerateSerializer, Immutable]
+public sealed record BalanceInfo([property: Id(0)] string Id, [property: Id(1)] string Enterprise, [property: Id(2)] string Scope);
 
 [GenerateSerializer, Immutable]
 public sealed record ZoneInfo([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? NameEn);

@@ -320,7 +320,7 @@ public sealed class ParkGrain(
                 }
 
                 flows.Add(new Flow(f.Id, f.From, f.To, f.MaterialId, f.Quantity is { } q ? new Quantity(q, unit) : null, unit,
-                    f.Status == "planned" ? FlowStatus.Planned : FlowStatus.Existing, f.Source));
+                    f.Status == "planned" ? FlowStatus.Planned : FlowStatus.Existing, f.Source) { UncertaintyPercent = f.UncertaintyPercent });
             }
 
             foreach (var o in c.Offers)
@@ -344,6 +344,7 @@ public sealed class ParkGrain(
         {
             HeatStreams = [.. (setup.HeatStreams ?? []).Where(h => ids.Contains(h.Enterprise)).Select(h => new HeatStream(h.Id, h.Enterprise,
                 h.Hot ? HeatStreamKind.Hot : HeatStreamKind.Cold, h.SupplyTemperatureC, h.TargetTemperatureC, h.CpKwPerK, h.DutyKw, h.HoursPerYear, h.DtContributionC, h.Source))],
+            Balances = [.. (setup.Balances ?? []).Select(b => BalanceScope.TryParse(b.Scope, out var scope) ? new DeclaredBalance(b.Id, b.Enterprise, scope) : null).OfType<DeclaredBalance>()],
         };
     }
 }

@@ -68,7 +68,10 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
         await park.SetupAsync(new ParkSetup(dataset.Manifest.Id, dataset.Manifest.Name, dataset.Manifest.ReferenceYear,
             [.. dataset.Zones.Select(z => new ZoneInfo(z.Id, z.Name, z.NameEn))],
             [.. dataset.HeatStreams.Select(h => new HeatStreamInfo(h.Id, h.EnterpriseId, h.Kind == HeatStreamKind.Hot, h.SupplyTemperatureC, h.TargetTemperatureC,
-                h.CpKwPerK, h.DutyKw, h.HoursPerYear, h.DtContributionC, h.Source))]));
+                h.CpKwPerK, h.DutyKw, h.HoursPerYear, h.DtContributionC, h.Source))])
+        {
+            Balances = [.. dataset.Balances.Select(b => new BalanceInfo(b.Id, b.EnterpriseId, b.Scope.ToString()))],
+        });
         var registered = 0;
         async Task Register(Enterprise e, List<DeclaredFlow> flows)
         {
@@ -80,7 +83,7 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
         {
             // Each flow belongs to the enterprise it leaves, or, for imports, the one it enters.
             var flows = dataset.Flows.Where(f => f.From == e.Id || (ExternalNode.IsExternal(f.From) && f.To == e.Id))
-                .Select(f => new DeclaredFlow(f.Id, f.From, f.To, f.MaterialId, f.Quantity?.Value, f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source))
+                .Select(f => new DeclaredFlow(f.Id, f.From, f.To, f.MaterialId, f.Quantity?.Value, f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source) { UncertaintyPercent = f.UncertaintyPercent })
                 .ToList();
             return Register(e, flows);
         }));

@@ -38,6 +38,7 @@ public static class ParkCycleApi
         parks.MapHeatApi();
         parks.MapGet("/forecast", GetForecast).RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Investment));
         parks.MapProjectsApi();
+        parks.MapReconciliation();
 
         var enterprises = api.MapGroup("/enterprises/{id}").RequireAuthorization();
         enterprises.MapGet("/", GetEnterprise);
