@@ -3,7 +3,7 @@ namespace ParkCycle.Graph;
 /// <summary>
 /// The stable report shape of <c>parkcycle analyze --json</c> and the API (docs/analysis.md): top-level
 /// sections <c>summary</c>, <c>balance</c>, <c>loops</c>, <c>opportunities</c>, <c>plan</c>, <c>gaps</c>,
-/// <c>kpis</c>, and <c>scenario</c> when one was asked for. Field names are a contract.
+/// <c>kpis</c>, <c>energy</c>, <c>carbon</c>, and <c>scenario</c> when one was asked for. Field names are a contract.
 /// </summary>
 public sealed record AnalysisReport(
     AnalysisSummary Summary,
@@ -16,6 +16,12 @@ public sealed record AnalysisReport(
     IReadOnlyList<KpiValue> Kpis,
     ScenarioReport? Scenario)
 {
+    /// <summary>Energy accounts per GB/T 2589-2020 (docs/analysis.md).</summary>
+    public EnergyReport? Energy { get; init; }
+
+    /// <summary>Carbon accounts, scope 1 and 2, with the factors used (docs/analysis.md).</summary>
+    public CarbonReport? Carbon { get; init; }
+
     /// <summary>
     /// The report's JSON conventions, shared by every writer of it (CLI, live park, API): snake_case fields,
     /// kebab-case enum values, Chinese written as is.
@@ -36,7 +42,11 @@ public sealed record AnalysisReport(
         analysis.Plan,
         analysis.Gaps,
         analysis.Kpis,
-        scenario);
+        scenario)
+    {
+        Energy = analysis.Energy,
+        Carbon = analysis.Carbon,
+    };
 }
 
 /// <summary>The strongly connected components the loops live in, and whether the loop listing was capped.</summary>

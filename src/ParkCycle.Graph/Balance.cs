@@ -37,24 +37,8 @@ public sealed class BalanceCalculator(FlowGraph graph, decimal tolerance)
         var dataset = graph.Dataset;
         var lines = EnterpriseBalance.ComputeAll(dataset, includePlanned: false).Select(b =>
         {
-            var flags = new List<string>();
-            if (b.RelativeMassImbalance > tolerance)
-            {
-                flags.Add($"mass imbalance {b.RelativeMassImbalance:P0} (in {b.MassIn.Tonnes:0.#} t, out {b.MassOut.Tonnes:0.#} t)");
-            }
-
-            // An end user turns all the energy it buys into products and losses, so energy in without energy out
-            // is normal; only an enterprise that also delivers energy (a converter or heat recoverer) is checked.
-            if (b.EnergyOut.Gigajoules > 0 && b.RelativeEnergyImbalance > tolerance)
-            {
-                flags.Add($"energy imbalance {b.RelativeEnergyImbalance:P0}");
-            }
-
-            if (b.HasUnknowns)
-            {
-                flags.Add($"{b.UnknownInflows + b.UnknownOutflows} flow(s) of unknown quantity");
-            }
-
+            var enterprise = dataset.FindEnterprise(b.EnterpriseId)!;
+            var flags = Judge(b, enterprise);
             return new BalanceLine(b.EnterpriseId, b.MassIn.Tonnes, b.MassOut.Tonnes, b.EnergyIn.Gigajoules, b.EnergyOut.Gigajoules,
                 b.VolumeIn.CubicMetres, b.VolumeOut.CubicMetres, Round(b.RelativeMassImbalance), Round(b.RelativeEnergyImbalance),
                 b.UnknownInflows + b.UnknownOutflows, flags);
@@ -100,6 +84,71 @@ public sealed class BalanceCalculator(FlowGraph graph, decimal tolerance)
 
         return new BalanceReport(lines, circularity, generated > 0 ? Round(absorbed / generated) : null, tolerance);
     }
+
+    /// <summary>
+    /// The flags of one balance, each saying why and by how much. Mass: a surplus of inputs beyond the water that can
+    /// leave as undeclared vapour means a missing output; a surplus of outputs is only flagged where nothing is burned
+    /// (combustion air, undeclared, makes a burner's outputs heavier). Energy: out may not exceed in (end users turn
+    /// energy into products and losses); a converter (GB/T 4754-2017 sector 44, power and heat supply) must deliver a
+    /// plausible share of its input (30–95 %). Declared exemptions (stock, transit, PV) are not judged.
+    /// </summary>
+    private List<string> Judge(EnterpriseBalance b, Enterprise enterprise)
+    {
+        var flags = new List<string>();
+        if (b.HasUnknowns)
+        {
+            flags.Add($"{b.UnknownInflows + b.UnknownOutflows} flow(s) of unknown quantity: the balance is a lower bound");
+        }
+
+        if (enterprise.BalanceExempt is { } why)
+        {
+            return flags.Count == 0 ? [] : [.. flags.Append($"not judged: {why}")];
+        }
+
+        var massIn = b.MassIn.Tonnes;
+        var massOut = b.MassOut.Tonnes;
+        var larger = Math.Max(massIn, massOut);
+        if (larger > 0 && !b.HasUnknowns)
+        {
+            var missingOut = massIn - massOut - b.WaterIn.Tonnes;
+            if (missingOut > 0 && missingOut / larger > tolerance)
+            {
+                flags.Add(string.Create(Inv, $"mass: inputs {massIn:#,0.#} t exceed outputs {massOut:#,0.#} t by {massIn - massOut:#,0.#} t ({(massIn - massOut) / larger:P0}), {missingOut:#,0.#} t more than the {b.WaterIn.Tonnes:#,0.#} t of water that could leave as vapour: an output is missing"));
+            }
+            else if (massOut > massIn && (massOut - massIn) / larger > tolerance && !b.BurnsFuel)
+            {
+                flags.Add(string.Create(Inv, $"mass: outputs {massOut:#,0.#} t exceed inputs {massIn:#,0.#} t by {massOut - massIn:#,0.#} t ({(massOut - massIn) / larger:P0}) and nothing is burned (no combustion air to explain it): an input is missing"));
+            }
+        }
+
+        var energyIn = b.EnergyIn.Gigajoules;
+        var energyOut = b.EnergyOut.Gigajoules;
+        if (!b.HasUnknowns && energyOut > energyIn * (1 + tolerance) && energyOut > 0)
+        {
+            flags.Add(string.Create(Inv, $"energy: out {energyOut:#,0} GJ exceeds in {energyIn:#,0} GJ by {energyOut - energyIn:#,0} GJ ({(energyOut - energyIn) / energyOut:P0}): an energy input is missing"));
+        }
+        else if (!b.HasUnknowns && IsConverter(enterprise) && energyIn > 0)
+        {
+            var efficiency = b.UsefulEnergyOut.Gigajoules / energyIn;
+            if (efficiency is < ConverterMinEfficiency or > ConverterMaxEfficiency)
+            {
+                flags.Add(string.Create(Inv, $"energy: a converter delivers {b.UsefulEnergyOut.Gigajoules:#,0} GJ of {energyIn:#,0} GJ in ({efficiency:P0}), outside the plausible {ConverterMinEfficiency:P0}–{ConverterMaxEfficiency:P0}"));
+            }
+        }
+
+        return flags;
+    }
+
+    /// <summary>Lowest plausible useful output of a boiler or CHP (estimate: condensing power alone is ~35–40 %).</summary>
+    public const decimal ConverterMinEfficiency = 0.30m;
+
+    /// <summary>Highest plausible useful output of a boiler or CHP (estimate: the best gas boilers reach ~95 % on LHV).</summary>
+    public const decimal ConverterMaxEfficiency = 0.95m;
+
+    private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
+
+    // GB/T 4754-2017 division 44: production and supply of electricity and heat.
+    private static bool IsConverter(Enterprise enterprise) => enterprise.Sector?.StartsWith("44", StringComparison.Ordinal) == true;
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 4) : null;
 }

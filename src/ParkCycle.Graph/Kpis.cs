@@ -5,8 +5,9 @@ using ParkCycle.Domain.Units;
 namespace ParkCycle.Graph;
 
 /// <summary>
-/// A computed KPI. <see cref="Value"/> is null when the dataset cannot support it, and <see cref="Status"/>
-/// then says what is missing; <see cref="Inputs"/> shows every measure the value came from.
+/// A computed KPI. <see cref="Value"/> is null when the dataset cannot support it; <see cref="Status"/> is then
+/// <see cref="KpiStatus.NotComputable"/> and <see cref="Reason"/> says what is missing. <see cref="Inputs"/> shows
+/// every measure the value came from.
 /// </summary>
 public sealed record KpiValue(
     string Id,
@@ -15,8 +16,9 @@ public sealed record KpiValue(
     decimal? Value,
     string Unit,
     decimal? Target,
-    string Direction,
-    string Status,
+    KpiDirection Direction,
+    KpiStatus Status,
+    string? Reason,
     string Formula,
     IReadOnlyDictionary<string, decimal?> Inputs,
     string Source);
@@ -27,10 +29,12 @@ public sealed record KpiValue(
 /// </summary>
 public static class ParkMeasures
 {
-    public static IReadOnlyDictionary<string, decimal?> Compute(FlowGraph graph)
+    /// <summary>The measures of a park; those from the energy and carbon accounts are null when <paramref name="accounts"/> is.</summary>
+    public static IReadOnlyDictionary<string, decimal?> Compute(FlowGraph graph, ParkAccounts? accounts = null)
     {
         var dataset = graph.Dataset;
         decimal swGen = 0, swUsed = 0, swInPark = 0, hwGen = 0, hwLicensed = 0, waterIntake = 0, waterReused = 0, heatGen = 0, heatRecovered = 0, co2 = 0;
+        decimal byproductGen = 0, byproductInPark = 0, wastewaterDischarged = 0;
         var links = new HashSet<(string, string)>();
         foreach (var flow in graph.Flows)
         {
@@ -49,15 +53,30 @@ public static class ParkMeasures
             }
 
             var v = q.BaseValue;
+            var role = flow.RoleOf(material);
+            if (fromEnterprise && q.Dimension == Dimension.Mass && IsSolidWaste(material, role))
+            {
+                // HJ 274-2015: general industrial solid waste generated and comprehensively utilised; products and
+                // byproducts sold as such are not waste, and hazardous waste is counted on its own.
+                swGen += v;
+                if (!ExternalNode.IsDisposal(flow.To))
+                {
+                    swUsed += v;
+                }
+            }
+
+            if (fromEnterprise && q.Dimension == Dimension.Mass && (IsSolidWaste(material, role) || role == FlowRole.Byproduct))
+            {
+                byproductGen += v;
+                if (internalFlow)
+                {
+                    byproductInPark += v;
+                }
+            }
+
             switch (material.Category)
             {
                 case MaterialCategory.SolidWaste or MaterialCategory.Byproduct when fromEnterprise && q.Dimension == Dimension.Mass:
-                    swGen += v;
-                    if (!ExternalNode.IsDisposal(flow.To))
-                    {
-                        swUsed += v;
-                    }
-
                     if (internalFlow)
                     {
                         swInPark += v;
@@ -74,13 +93,19 @@ public static class ParkMeasures
 
                     break;
                 case MaterialCategory.Water or MaterialCategory.Wastewater when q.Dimension == Dimension.Volume:
-                    if (flow.From == ExternalNode.Import)
+                    if (flow.From == ExternalNode.Import && material.Category == MaterialCategory.Water)
                     {
                         waterIntake += v;
                     }
-                    else if (internalFlow && material.Category == MaterialCategory.Water)
+                    else if (internalFlow)
                     {
-                        waterReused += v;
+                        // Water passed on for use, and wastewater reclaimed by another enterprise, are reuse.
+                        waterReused += material.Category == MaterialCategory.Water ? v : 0;
+                    }
+
+                    if (material.Category == MaterialCategory.Wastewater && fromEnterprise && flow.To == ExternalNode.Discharge)
+                    {
+                        wastewaterDischarged += v;
                     }
 
                     break;
@@ -114,8 +139,36 @@ public static class ParkMeasures
             ["energy_tce"] = active.All(e => e.EnergyTce is not null) ? active.Sum(e => e.EnergyTce!.Value) : null,
             ["output_value_10k_cny"] = active.All(e => e.OutputValue10kCny is not null) ? active.Sum(e => e.OutputValue10kCny!.Value) : null,
             ["eco_links"] = links.Count,
+            ["byproduct_generated_t"] = byproductGen,
+            ["byproduct_in_park_t"] = byproductInPark,
+            ["water_recirculated_m3"] = active.Sum(e => e.RecirculatedWaterM3 ?? 0m),
+            ["wastewater_discharged_m3"] = wastewaterDischarged,
+            ["value_added_10k_cny"] = active.All(e => e.ValueAdded10kCny is not null) ? active.Sum(e => e.ValueAdded10kCny!.Value) : null,
+            ["energy_consumption_tce"] = accounts?.Energy.Park.ConsumptionTce,
+            ["energy_consumption_equivalent_tce"] = accounts?.Energy.Park.ConsumptionEquivalentTce,
+            ["non_fossil_energy_tce"] = accounts is null ? null : NonFossilTce(dataset, accounts.Energy),
+            ["natural_gas_tce"] = accounts?.Energy.Park.ByCarrier.Where(c => IsNaturalGas(dataset.Material(c.Material))).Sum(c => c.Tce),
+            ["co2_scope1_t"] = accounts?.Carbon.Park.Scope1T,
+            ["co2_scope2_t"] = accounts?.Carbon.Park.Scope2T,
+            ["new_energy_capacity_mw"] = active.Sum(e => e.NewEnergyCapacityMw ?? 0m),
         };
     }
+
+    private static bool IsSolidWaste(Material material, FlowRole role) =>
+        material.Category != MaterialCategory.HazardousWaste
+        && (role == FlowRole.Waste && material.Category is MaterialCategory.SolidWaste or MaterialCategory.Byproduct or MaterialCategory.RawMaterial or MaterialCategory.Product
+            || (role == FlowRole.Byproduct && material.CatalogId is "gypsum-byproduct" or "calcium-rich-residue"));
+
+    private static bool IsNaturalGas(Material material) => material.Id == "natural-gas" || material.CatalogId == "natural-gas";
+
+    /// <summary>
+    /// Non-fossil energy used in the park (tce, calorific basis): carriers marked <c>fossil</c> false that cross the park
+    /// boundary (biomass, biogas), plus what park enterprises produce and the park uses (PV power). Grid electricity
+    /// counts as fossil here (its non-fossil part belongs to the grid's statistics, not the park's).
+    /// </summary>
+    private static decimal NonFossilTce(ParkDataset dataset, EnergyReport energy) =>
+        energy.Park.ByCarrier.Where(c => c.Tce > 0 && dataset.Material(c.Material).Properties.Fossil == false).Sum(c => c.Tce)
+        + energy.Park.InParkProductionTce;
 
     /// <summary>Why a measure is missing, for "not computable: missing X" messages.</summary>
     public static string WhyMissing(string measure, ParkDataset dataset)
@@ -125,50 +178,52 @@ public static class ParkMeasures
         {
             "energy_tce" => $"energy_tce of {active.Count(e => e.EnergyTce is null)} operating enterprise(s): {string.Join(", ", active.Where(e => e.EnergyTce is null).Select(e => e.Id).Take(5))}",
             "output_value_10k_cny" => $"output_value_10k_cny of {active.Count(e => e.OutputValue10kCny is null)} operating enterprise(s): {string.Join(", ", active.Where(e => e.OutputValue10kCny is null).Select(e => e.Id).Take(5))}",
+            "value_added_10k_cny" => $"value_added_10k_cny of {active.Count(e => e.ValueAdded10kCny is null)} operating enterprise(s): {string.Join(", ", active.Where(e => e.ValueAdded10kCny is null).Select(e => e.Id).Take(5))}",
             _ => measure,
         };
     }
 }
 
-/// <summary>Evaluates indicator definitions against a park's measures.</summary>
-public sealed class KpiCalculator(FlowGraph graph, IReadOnlyList<IndicatorDefinition> indicators)
+/// <summary>Evaluates indicator definitions against a park's measures (with its energy and carbon accounts when given).</summary>
+public sealed class KpiCalculator(FlowGraph graph, IReadOnlyList<IndicatorDefinition> indicators, ParkAccounts? accounts = null)
 {
     public IReadOnlyList<KpiValue> Compute()
     {
-        var measures = ParkMeasures.Compute(graph);
+        var measures = ParkMeasures.Compute(graph, accounts);
         return [.. indicators.Select(i => Evaluate(i, measures))];
     }
 
     private KpiValue Evaluate(IndicatorDefinition indicator, IReadOnlyDictionary<string, decimal?> measures)
     {
+        var direction = indicator.Direction == "<=" ? KpiDirection.AtMost : KpiDirection.AtLeast;
         var formula = FormulaParser.Parse(indicator.Formula);
         var inputs = formula.Names.ToDictionary(n => n, n => measures.GetValueOrDefault(n), StringComparer.Ordinal);
         var unknownNames = formula.Names.Where(n => !measures.ContainsKey(n)).ToList();
         if (unknownNames.Count > 0)
         {
-            return Result(null, $"not computable: unknown measure {string.Join(", ", unknownNames)}");
+            return Result(null, KpiStatus.NotComputable, $"unknown measure {string.Join(", ", unknownNames)}");
         }
 
         var missing = inputs.Where(kv => kv.Value is null).Select(kv => ParkMeasures.WhyMissing(kv.Key, graph.Dataset)).ToList();
         if (missing.Count > 0)
         {
-            return Result(null, $"not computable: missing {string.Join("; ", missing)}");
+            return Result(null, KpiStatus.NotComputable, $"missing {string.Join("; ", missing)}");
         }
 
         var value = formula.Evaluate(name => inputs[name]!.Value, out var zeroDenominator);
         if (value is null)
         {
-            return Result(null, $"not computable: no {zeroDenominator} in the dataset (zero)");
+            return Result(null, KpiStatus.NotComputable, $"no {zeroDenominator} in the dataset (zero)");
         }
 
         var rounded = Math.Round(value.Value, 4);
         var status = indicator.Target is not { } target
-            ? "no target"
-            : (indicator.Direction == "<=" ? rounded <= target : rounded >= target) ? "met" : "not met";
-        return Result(rounded, status);
+            ? KpiStatus.NoTarget
+            : (direction == KpiDirection.AtMost ? rounded <= target : rounded >= target) ? KpiStatus.Met : KpiStatus.NotMet;
+        return Result(rounded, status, null);
 
-        KpiValue Result(decimal? v, string status) => new(indicator.Id, indicator.Name, indicator.NameEn, v, indicator.Unit, indicator.Target,
-            indicator.Direction, status, indicator.Formula, inputs, indicator.Source);
+        KpiValue Result(decimal? v, KpiStatus status, string? reason) => new(indicator.Id, indicator.Name, indicator.NameEn, v, indicator.Unit, indicator.Target,
+            direction, status, reason, indicator.Formula, inputs, indicator.Source);
     }
 }
 

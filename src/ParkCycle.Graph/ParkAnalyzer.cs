@@ -15,6 +15,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Chain templates and indicator definitions. The default value is the catalogue's.</summary>
     public AnalysisKnowledge? Knowledge { get; init; }
+
+    /// <summary>Coefficients of the energy and carbon accounts (generation coal rate, grid and heat factors). The default value is the national defaults.</summary>
+    public AccountingOptions Accounting { get; init; } = new();
 }
 
 /// <summary>Headline counts and totals of an analysis.</summary>
@@ -45,7 +48,14 @@ public sealed record ParkAnalysis(
     IReadOnlyList<ExchangeOpportunity> Opportunities,
     ExchangePlan Plan,
     IReadOnlyList<ChainGap> Gaps,
-    IReadOnlyList<KpiValue> Kpis);
+    IReadOnlyList<KpiValue> Kpis)
+{
+    /// <summary>Energy accounts per GB/T 2589-2020.</summary>
+    public EnergyReport? Energy { get; init; }
+
+    /// <summary>Carbon accounts (scope 1 and 2) and the factors used.</summary>
+    public CarbonReport? Carbon { get; init; }
+}
 
 /// <summary>The engine's facade: one dataset in, one <see cref="ParkAnalysis"/> out. Pure and thread-safe.</summary>
 public static class ParkAnalyzer
@@ -69,7 +79,9 @@ public static class ParkAnalyzer
             facts.Offers.Where(o => o.Quantity is not null).ToDictionary(o => o.Id, o => o.Quantity!.Value, StringComparer.Ordinal),
             facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value, StringComparer.Ordinal));
         var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability, options.Matching).Compute(facts);
-        var kpis = new KpiCalculator(graph, knowledge.Indicators).Compute();
+        var factors = new EmissionFactors(dataset, options.Accounting);
+        var accounts = new Accountant(dataset, factors).Compute();
+        var kpis = new KpiCalculator(graph, knowledge.Indicators, accounts).Compute();
 
         var summary = new AnalysisSummary(
             dataset.Manifest.Id,
@@ -84,11 +96,11 @@ public static class ParkAnalyzer
             plan.TotalCo2eAvoidedT,
             plan.TotalNetValueCny,
             gaps.Count,
-            kpis.Count(k => k.Status == "met"),
-            kpis.Count(k => k.Status == "not met"),
+            kpis.Count(k => k.Status == KpiStatus.Met),
+            kpis.Count(k => k.Status == KpiStatus.NotMet),
             kpis.Count(k => k.Value is null),
             balance.SolidWasteAbsorbedShare,
             clock.ElapsedMilliseconds);
-        return new ParkAnalysis(summary, balance, loops, opportunities, plan, gaps, kpis);
+        return new ParkAnalysis(summary, balance, loops, opportunities, plan, gaps, kpis) { Energy = accounts.Energy, Carbon = accounts.Carbon };
     }
 }

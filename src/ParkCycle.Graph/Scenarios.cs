@@ -6,7 +6,7 @@ namespace ParkCycle.Graph;
 public sealed record OrphanedFlow(string FlowId, string From, string To, string Material, decimal? Quantity, string Unit, string Kind);
 
 /// <summary>A KPI before and after a scenario.</summary>
-public sealed record KpiChange(string Id, decimal? Before, decimal? After, string StatusBefore, string StatusAfter);
+public sealed record KpiChange(string Id, decimal? Before, decimal? After, KpiStatus StatusBefore, KpiStatus StatusAfter);
 
 /// <summary>What a scenario changes: loops, KPIs, opportunities, and the flows it orphans.</summary>
 public sealed record ScenarioReport(

@@ -87,12 +87,14 @@ public class HandCheckedParkTests
         // Solid wastes: 200 t fly ash to B and 10 t construction waste to A used, 100 t fly ash landfilled.
         var sw = kpis["solid-waste-utilisation"];
         Assert.Equal(67.7419m, sw.Value);
-        Assert.Equal("not met", sw.Status);
+        Assert.Equal(KpiStatus.NotMet, sw.Status);
         Assert.Equal(310m, sw.Inputs["solid_waste_generated_t"]);
         var energy = kpis["energy-intensity"];
         Assert.Null(energy.Value);
-        Assert.Equal("not computable: missing energy_tce of 1 operating enterprise(s): D", energy.Status);
-        Assert.Equal("not computable: no hazardous_waste_generated_t in the dataset (zero)", kpis["hazardous-waste-licensed"].Status);
+        Assert.Equal(KpiStatus.NotComputable, energy.Status);
+        Assert.Equal("missing value_added_10k_cny of 4 operating enterprise(s): A, B, C, D", energy.Reason);
+        Assert.Equal(KpiStatus.NotComputable, kpis["hazardous-waste-licensed"].Status);
+        Assert.Equal("no hazardous_waste_generated_t in the dataset (zero)", kpis["hazardous-waste-licensed"].Reason);
     }
 
     [Fact]
@@ -132,9 +134,10 @@ public class HandCheckedParkTests
         var lines = ParkAnalyzer.Analyze(park).Balance.Enterprises.ToDictionary(l => l.Enterprise);
 
         Assert.Equal(0.8m, lines["A"].MassImbalance);
-        Assert.Contains(lines["A"].Flags, f => f.StartsWith("mass imbalance 80", StringComparison.Ordinal));
+        // A burns coal, so only missing outputs are judged: 100 t in, 20 t out, no water to evaporate.
+        Assert.Contains(lines["A"].Flags, f => f.StartsWith("mass: inputs 100 t exceed outputs 20 t by 80 t (80 %)", StringComparison.Ordinal));
         Assert.Equal(1, lines["B"].UnknownFlows);
-        Assert.Contains("1 flow(s) of unknown quantity", lines["B"].Flags);
+        Assert.Contains("1 flow(s) of unknown quantity: the balance is a lower bound", lines["B"].Flags);
     }
 
     [Fact]
@@ -151,7 +154,8 @@ public class HandCheckedParkTests
         var lines = ParkAnalyzer.Analyze(park).Balance.Enterprises.ToDictionary(l => l.Enterprise);
 
         Assert.DoesNotContain(lines["User"].Flags, f => f.StartsWith("energy", StringComparison.Ordinal));
-        Assert.Contains(lines["Kiln"].Flags, f => f.StartsWith("energy imbalance 75", StringComparison.Ordinal));
+        // 100 MWh = 360 GJ in, 1 440 GJ out: out exceeds in by 1 080 GJ, 75 % of the output.
+        Assert.Contains(lines["Kiln"].Flags, f => f.StartsWith("energy: out 1,440 GJ exceeds in 360 GJ by 1,080 GJ (75 %)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ParkCycle.Domain.Datasets;
+using ParkCycle.Domain.Model;
 using ParkCycle.Graph;
 
 namespace ParkCycle.Cli.Commands;
@@ -135,8 +136,8 @@ internal static class AnalyzeCommand
         foreach (var k in r.Kpis)
         {
             var value = k.Value is { } v ? v.ToString("#,0.###", inv) + " " + k.Unit : "—";
-            var target = k.Target is { } t ? $"target {k.Direction} {t.ToString(inv)} {k.Unit}" : "no target";
-            o.WriteLine($"  {k.Name} {k.NameEn}: {value} ({target}) — {k.Status}");
+            var target = k.Target is { } t ? $"target {(k.Direction == KpiDirection.AtMost ? "<=" : ">=")} {t.ToString(inv)} {k.Unit}" : "no target";
+            o.WriteLine($"  {k.Name} {k.NameEn}: {value} ({target}) — {Codes<KpiStatus>.Of(k.Status)}{(k.Reason is null ? string.Empty : ": " + k.Reason)}");
         }
 
         if (r.Scenario is { } sc)

@@ -314,6 +314,13 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             var capabilities = CodeList(cells, row, "capabilities", ProcessCodePattern(), "a process code in lowercase kebab-case (e.g. cement-kiln)");
             var licences = CodeList(cells, row, "licences", HazardousCodePattern(), "a hazardous-waste code of the form HW + two digits (e.g. HW08)");
             var endDate = cells.Date(row, "end_date");
+            var recirculated = cells.Decimal(row, "recirculated_water_m3");
+            var capacity = cells.Decimal(row, "new_energy_capacity_mw");
+            var capacityType = cells.Text(row, "new_energy_type") is null ? null : cells.Code<NewEnergyType>(row, "new_energy_type");
+            if (capacity is not null && capacityType is null && cells.Text(row, "new_energy_type") is null)
+            {
+                cells.Error(row, "new_energy_type", $"say which kind the {capacity} MW is: one of {string.Join(", ", Codes<NewEnergyType>.All)}");
+            }
 
             if (id is not null)
             {
@@ -371,6 +378,10 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 Capabilities = capabilities,
                 Licences = licences,
                 EndDate = endDate,
+                RecirculatedWaterM3 = recirculated,
+                NewEnergyCapacityMw = capacity,
+                NewEnergyType = capacityType,
+                BalanceExempt = cells.Text(row, "balance_exempt"),
             });
         }
 

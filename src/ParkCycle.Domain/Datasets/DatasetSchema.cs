@@ -44,6 +44,9 @@ public static class DatasetSchema
         new("above_size", ColumnKind.Boolean), new("source"),
         new("value_added_10k_cny", ColumnKind.Number, OmitWhenBlank: true),
         new("capabilities", ColumnKind.List, OmitWhenBlank: true), new("licences", ColumnKind.List, OmitWhenBlank: true), new("end_date", OmitWhenBlank: true),
+        new("recirculated_water_m3", ColumnKind.Number, OmitWhenBlank: true),
+        new("new_energy_capacity_mw", ColumnKind.Number, OmitWhenBlank: true), new("new_energy_type", OmitWhenBlank: true),
+        new("balance_exempt", OmitWhenBlank: true),
     ]);
 
     public static readonly TableSpec Materials = new("materials", false,

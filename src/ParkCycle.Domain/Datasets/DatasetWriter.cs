@@ -175,7 +175,8 @@ public static class DatasetWriter
             Num(e.Latitude), Num(e.Longitude), Codes<EnterpriseStatus>.Of(e.Status), Num(e.OutputValue10kCny), Num(e.EnergyTce),
             e.AboveSize switch { true => "true", false => "false", null => null }, e.Source,
             Num(e.ValueAdded10kCny),
-            List(e.Capabilities), List(e.Licences), Date(e.EndDate)))],
+            List(e.Capabilities), List(e.Licences), Date(e.EndDate), Num(e.RecirculatedWaterM3), Num(e.NewEnergyCapacityMw),
+            e.NewEnergyType is { } type ? Codes<NewEnergyType>.Of(type) : null, e.BalanceExempt))],
         "materials" => [.. dataset.Materials.Select(MaterialRow)],
         "flows" => [.. dataset.Flows.Select(f => Row(
             f.Id, f.From, f.To, f.MaterialId, Num(f.Quantity?.Value), f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source,

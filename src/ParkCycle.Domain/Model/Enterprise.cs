@@ -43,6 +43,21 @@ public sealed record Enterprise(
     /// <summary>Industrial value added (工业增加值) in 10k CNY per year; null when unknown. The basis of HJ 274-2015 intensities.</summary>
     public decimal? ValueAdded10kCny { get; init; }
 
+    /// <summary>Water recirculated inside the plant (循环用水量), m³ per year; counts as reuse in HJ 274-2015's water reuse rate.</summary>
+    public decimal? RecirculatedWaterM3 { get; init; }
+
+    /// <summary>Installed new-energy generating capacity, MW, of <see cref="NewEnergyType"/>; null when none is declared.</summary>
+    public decimal? NewEnergyCapacityMw { get; init; }
+
+    /// <summary>
+    /// Why the enterprise's balance is not judged, when declared: stock, transit, or an input that is not a flow
+    /// (sunlight for PV). Null means it is judged.
+    /// </summary>
+    public string? BalanceExempt { get; init; }
+
+    /// <summary>The kind of <see cref="NewEnergyCapacityMw"/>.</summary>
+    public NewEnergyType? NewEnergyType { get; init; }
+
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 
     /// <summary>Processes the enterprise runs (<c>cement-kiln</c>, <c>anaerobic-digestion</c>, …): a pathway whose process it runs is a direct exchange to it. Empty when none are declared.</summary>

@@ -290,6 +290,7 @@ public sealed record Material(
         return this with
         {
             Stated = Stated,
+            Source = Source ?? parent.Source,
             TemperatureC = TemperatureC ?? parent.TemperatureC,
             Properties = own with
             {

@@ -1,0 +1,26 @@
+namespace ParkCycle.Graph;
+
+/// <summary>A published average CO2 emission factor of grid electricity, with its document and year.</summary>
+/// <param name="Id">A short id, e.g. <c>national-2022</c>.</param>
+/// <param name="TCo2PerMwh">t CO2 per MWh consumed.</param>
+/// <param name="Source">The document that publishes it.</param>
+public sealed record GridFactor(string Id, decimal TCo2PerMwh, string Source)
+{
+    /// <summary>National grid average 2022, 0.5703 t CO2/MWh (生态环境部 环办气候函〔2023〕43号, for 2023–2025 reporting). The default.</summary>
+    public static GridFactor National2022 { get; } = new("national-2022", 0.5703m,
+        "MEE 2022 national grid average emission factor 0.5703 tCO2/MWh (生态环境部 环办气候函〔2023〕43号)");
+
+    /// <summary>National average 2021, 0.5568 t CO2/MWh (生态环境部、国家统计局公告2024年第12号).</summary>
+    public static GridFactor National2021 { get; } = new("national-2021", 0.5568m,
+        "MEE/NBS 2021 national electricity average CO2 emission factor 0.5568 tCO2/MWh (生态环境部 国家统计局 公告2024年第12号)");
+
+    /// <summary>Central China (华中) regional average 2021, 0.5395 t CO2/MWh (same announcement).</summary>
+    public static GridFactor CentralChina2021 { get; } = new("central-china-2021", 0.5395m,
+        "MEE/NBS 2021 Central China (华中) regional electricity average CO2 emission factor 0.5395 tCO2/MWh (生态环境部 国家统计局 公告2024年第12号)");
+
+    /// <summary>The shipped factors by id. Hunan's provincial factor is in the same announcement; give it as a custom factor.</summary>
+    public static IReadOnlyList<GridFactor> Known { get; } = [National2022, National2021, CentralChina2021];
+
+    /// <summary>A factor the user states (a provincial one, or a newer year), with the document it comes from.</summary>
+    public static GridFactor Custom(decimal tCo2PerMwh, string source) => new("custom", tCo2PerMwh, source);
+}
