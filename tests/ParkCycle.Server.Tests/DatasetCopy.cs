@@ -25,6 +25,11 @@ public static class DatasetCopy
             Remap(project!, "enterprise", enterprises);
         }
 
+        foreach (var stream in document["heat_streams"]?.AsArray() ?? [])
+        {
+            Remap(stream!, "enterprise", enterprises);
+        }
+
         foreach (var report in document["progress"]?.AsArray() ?? [])
         {
             Remap(report!, "project", projects);
