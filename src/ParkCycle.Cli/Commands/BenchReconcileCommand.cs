@@ -101,7 +101,8 @@ internal static class BenchReconcileCommand
         {
             var k = perEnterprise + (e < extra ? 1 : 0);
             var chainEnd = e % 10 == 9 || e == enterprises - 1;
-            var passOn = chainEnd ? 0 : Math.Min(2, Math.Max(0, k - 2));
+            // Pass-ons stay inside the chain of ten, so each chain is one block of the reconciliation.
+            var passOn = chainEnd ? 0 : Math.Min(Math.Min(2, 9 - (e % 10)), Math.Max(0, k - 2));
             var imports = Math.Max(1, (k - passOn) / 2);
             var exports = k - passOn - imports;
             var inflow = received[e];
