@@ -22,10 +22,27 @@ public static class ParkReconciliation
         var flows = new List<Flow>();
         var percents = new List<(decimal Percent, string From)>();
         var balanceFlows = new List<int>();
+        // Each enterprise's existing flows, indexed once: a park's balances then cost their own flows, not the park's.
+        var byEnterprise = new Dictionary<string, List<Flow>>(StringComparer.Ordinal);
+        foreach (var f in park.Flows.Where(f => f.Status == FlowStatus.Existing))
+        {
+            foreach (var node in f.From == f.To ? [f.From] : new[] { f.From, f.To })
+            {
+                if (!byEnterprise.TryGetValue(node, out var list))
+                {
+                    list = [];
+                    byEnterprise[node] = list;
+                }
+
+                list.Add(f);
+            }
+        }
+
         foreach (var balance in park.Balances)
         {
             var terms = new List<ConstraintTerm>();
-            foreach (var flow in balance.Members(park))
+            var members = byEnterprise.GetValueOrDefault(balance.EnterpriseId) ?? [];
+            foreach (var flow in members.Where(f => balance.Scope.Includes(f, park.FindMaterial(f.MaterialId))))
             {
                 if (!variableOf.TryGetValue(flow.Id, out var v))
                 {

@@ -173,5 +173,5 @@ internal static class BenchGraphCommand
 /// <summary><c>parkcycle bench …</c>: benchmarks that print figures (never timed tests).</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "benchmarks that print figures") { BenchGraphCommand.Create(), BenchReportsCommand.Create(), BenchHttpCommand.Create(), BenchPinchCommand.Create() };
+    public static Command Create() => new("bench", "benchmarks that print figures") { BenchGraphCommand.Create(), BenchReportsCommand.Create(), BenchHttpCommand.Create(), BenchPinchCommand.Create(), BenchReconcileCommand.Create() };
 }
