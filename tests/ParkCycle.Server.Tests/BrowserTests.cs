@@ -131,6 +131,10 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
         }
 
         Assert.Contains("园区循环化月报", Driver.FindElement(By.Id("monthly-report")).Text, StringComparison.Ordinal);
+        browser.Open("heat");
+        Assert.Contains("最小热公用工程", Wait.Until(d => d.FindElement(By.Id("heat-status")).Text is { Length: > 0 } h ? h : null), StringComparison.Ordinal);
+        Assert.True((bool)browser.Script("const c = echarts.getInstanceByDom(document.getElementById('heat-chart')); return !!c && c.getOption().series.length === 2 && c.getOption().series.every(s => s.data.length > 1);")!, "composite curves not drawn");
+        browser.Shot("admin-heat");
 
         Driver.FindElement(By.Id("lang")).Click();
         Wait.Until(d => d.FindElement(By.Id("nav-overview")).Text == "Overview");

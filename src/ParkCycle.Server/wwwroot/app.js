@@ -659,8 +659,9 @@ async function renderHeat() {
   if (!Array.isArray(hot) || !Array.isArray(cold)) { $('heat-status').textContent = t('heatNotYet'); $('heat-chart').hidden = true; return; }
   $('heat-chart').hidden = false;
   const point = p => (Array.isArray(p) ? [p[1] ?? p.h, p[0]] : [p.enthalpy_kw ?? p.h_kw ?? p.h ?? p.duty_kw, p.temperature_c ?? p.t_c ?? p.t]);
-  const pinch = h.pinch ?? h;
-  $('heat-status').textContent = pinch.pinch_temperature_c != null ? t('heat.pinch', { t: fmt(pinch.pinch_temperature_c), hot: fmt(pinch.min_hot_utility_kw ?? pinch.q_h_min_kw, 0), cold: fmt(pinch.min_cold_utility_kw ?? pinch.q_c_min_kw, 0) }) : '';
+  // GET /heat is the `parkcycle pinch --json` object: utilities and recovery in kW, the pinch (or a threshold problem).
+  const pinch = h.pinch ? t('heat.pinchAt', { hot: fmt(h.pinch.hot_c), cold: fmt(h.pinch.cold_c) }) : h.threshold ? t('heat.threshold') : '';
+  $('heat-status').textContent = [pinch, t('heat.utilities', { hot: fmt(h.hot_utility_kw, 0), cold: fmt(h.cold_utility_kw, 0), recovery: fmt(h.heat_recovery_kw, 0), dt: fmt(h.dt_min_c) })].filter(Boolean).join('；');
   chart('heat-chart').setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0 }, xAxis: { type: 'value', name: t('heat.duty') }, yAxis: { type: 'value', name: t('heat.temperature') },
     series: [{ name: t('heat.hot'), type: 'line', data: hot.map(point), lineStyle: { color: '#b3261e' } }, { name: t('heat.cold'), type: 'line', data: cold.map(point), lineStyle: { color: '#1f5fa8' } }] }, true);
 }

@@ -44,7 +44,7 @@ window.ParkCycleMessages = {
     programmes: '计数类计划',
     // heat
     heat: '余热与夹点分析', heatNotYet: '余热模块尚未接入：接口 /heat 上线后这里显示组合曲线。', 'heat.hot': '热物流组合曲线', 'heat.cold': '冷物流组合曲线',
-    'heat.temperature': '温度（°C）', 'heat.duty': '热负荷（kW）', 'heat.pinch': '夹点 {t} °C；最小加热 {hot} kW，最小冷却 {cold} kW',
+    'heat.temperature': '温度（°C）', 'heat.duty': '热负荷（kW）', 'heat.pinchAt': '夹点 {hot}/{cold} °C', 'heat.threshold': '阈值问题（无夹点）', 'heat.utilities': '最小热公用工程 {hot} kW，最小冷公用工程 {cold} kW，最大热回收 {recovery} kW（ΔTmin = {dt} °C）',
     // data
     data: '数据管理', versions: '数据集版本', 'version.version': '版本', 'version.year': '基准年', 'version.imported': '导入时间', 'version.enterprises': '企业数', 'version.flows': '流数',
     import: '导入数据集（zip / json / xlsx）', 'import.file': '选择文件', 'import.dryRun': '仅预览差异（不保存）', upload: '上传', uploading: '上传中…', validating: '校验与载入中…',
@@ -117,7 +117,7 @@ window.ParkCycleMessages = {
     'ptype.energy-saving-retrofit': 'energy-saving retrofit', 'ptype.riverside-relocation': 'riverside relocation', 'ptype.relocation': 'relocation',
     programmes: 'Programmes counted',
     heat: 'Waste heat and pinch analysis', heatNotYet: 'The heat module is not connected yet: composite curves appear here once /heat is served.', 'heat.hot': 'Hot composite curve', 'heat.cold': 'Cold composite curve',
-    'heat.temperature': 'Temperature (°C)', 'heat.duty': 'Heat load (kW)', 'heat.pinch': 'Pinch {t} °C; minimum heating {hot} kW, minimum cooling {cold} kW',
+    'heat.temperature': 'Temperature (°C)', 'heat.duty': 'Heat load (kW)', 'heat.pinchAt': 'Pinch {hot}/{cold} °C', 'heat.threshold': 'threshold problem (no pinch)', 'heat.utilities': 'minimum hot utility {hot} kW, minimum cold utility {cold} kW, maximum heat recovery {recovery} kW (ΔTmin = {dt} °C)',
     data: 'Data', versions: 'Dataset versions', 'version.version': 'Version', 'version.year': 'Reference year', 'version.imported': 'Imported', 'version.enterprises': 'Enterprises', 'version.flows': 'Flows',
     import: 'Import a dataset (zip / json / xlsx)', 'import.file': 'Choose a file', 'import.dryRun': 'Preview the diff only (store nothing)', upload: 'Upload', uploading: 'Uploading…', validating: 'Validating and loading…',
     imported: '✔ Imported {park}: {enterprises} enterprises, {flows} flows', importedVersion: '✔ Imported {park} version {version}', importFailed: '✖ Not imported: {title}',
