@@ -33,7 +33,7 @@ public sealed class DatasetApiTests(ServerFactory factory)
         var first = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
         var second = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var park = await admin.GetFromJsonAsync<JsonElement>("/api/parks/linxiang-copy/");
         Assert.Equal(56, park.GetProperty("enterprises").GetInt32());

@@ -30,6 +30,11 @@ public static class DatasetCopy
             Remap(stream!, "enterprise", enterprises);
         }
 
+        foreach (var balance in document["balances"]?.AsArray() ?? [])
+        {
+            Remap(balance!, "enterprise", enterprises);
+        }
+
         foreach (var report in document["progress"]?.AsArray() ?? [])
         {
             Remap(report!, "project", projects);
