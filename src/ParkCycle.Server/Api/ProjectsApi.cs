@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
-using ParkCycle.Server.Security;
 
 namespace ParkCycle.Server.Api;
 
@@ -28,7 +27,7 @@ public static class ProjectsApi
     {
         var index = await grains.GetGrain<IParkProjectsGrain>(parkId).GetAsync();
         var all = await Task.WhenAll(index.ProjectIds.Select(id => grains.GetGrain<IRetrofitProjectGrain>(id).GetAsync()));
-        return TypedResults.Ok(all.OfType<ProjectInfo>().Where(p => MayRead(user, p.Enterprise)).ToList());
+        return TypedResults.Ok(all.OfType<ProjectInfo>().Where(p => ApiChecks.MayRead(user, p.Enterprise)).ToList());
     }
 
     private static async Task<IResult> GetProject(string parkId, string id, ClaimsPrincipal user, IGrainFactory grains)
@@ -38,7 +37,7 @@ public static class ProjectsApi
             return NotFound(parkId, id);
         }
 
-        return MayRead(user, project.Enterprise) ? TypedResults.Ok(project) : Forbidden();
+        return ApiChecks.MayRead(user, project.Enterprise) ? TypedResults.Ok(project) : ApiChecks.Forbidden();
     }
 
     private static async Task<IResult> RegisterProject(string parkId, ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains)
@@ -67,9 +66,9 @@ public static class ProjectsApi
             errors["planned_end"] = [$"planned end {end:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}"];
         }
 
-        if (request.Enterprise is not null && !MayWrite(user, request.Enterprise))
+        if (request.Enterprise is not null && !ApiChecks.MayWrite(user, request.Enterprise))
         {
-            return Forbidden();
+            return ApiChecks.Forbidden();
         }
 
         if (request.Enterprise is not null && await grains.GetGrain<IEnterpriseGrain>(request.Enterprise).GetProfileAsync() is var profile && profile?.ParkId != parkId)
@@ -102,9 +101,9 @@ public static class ProjectsApi
             return NotFound(parkId, id);
         }
 
-        if (!MayWrite(user, project.Enterprise))
+        if (!ApiChecks.MayWrite(user, project.Enterprise))
         {
-            return Forbidden();
+            return ApiChecks.Forbidden();
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -152,15 +151,6 @@ public static class ProjectsApi
             errors[field] = ["a value is required"];
         }
     }
-
-    private static bool MayRead(ClaimsPrincipal user, string enterprise) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Investment) || user.FindFirstValue(TokenIssuer.EnterpriseClaim) == enterprise;
-
-    private static bool MayWrite(ClaimsPrincipal user, string enterprise) =>
-        user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.Enterprise) && user.FindFirstValue(TokenIssuer.EnterpriseClaim) == enterprise);
-
-    private static IResult Forbidden() =>
-        TypedResults.Problem(title: "this account may not access that enterprise's data", statusCode: StatusCodes.Status403Forbidden);
 
     private static IResult NotFound(string parkId, string id) =>
         TypedResults.Problem(title: $"no project '{id}' in park '{parkId}'", statusCode: StatusCodes.Status404NotFound);
