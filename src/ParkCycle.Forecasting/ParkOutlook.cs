@@ -2,26 +2,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Forecasting;
 
-/// <summary>A plan target the park is measured against (DIGEST: the plan's 2025 targets).</summary>
-/// <param name="Population"><c>all</c> enterprises, <c>above-size</c> ones, or <c>riverside</c> chemical plants (Binjiang, relocating or closed).</param>
-/// <param name="Share">Share of the population that must have completed one of <paramref name="Types"/> by <paramref name="Due"/>.</param>
-public sealed record PlanTarget(string Id, string Name, IReadOnlyList<ProjectType> Types, string Population, decimal Share, DateOnly Due, string Source);
-
-/// <summary>One month of a target's curve: expected share complete and its 10–90% band.</summary>
-public sealed record OutlookPoint(DateOnly Month, double Expected, double Low, double High);
-
-/// <summary>A project that puts a target at risk: its chance of finishing by the due date.</summary>
-public sealed record TargetRisk(string ProjectId, string Enterprise, string Type, double ProbabilityByDue, DateOnly? PredictedCompletion, bool Late, bool Stalled);
-
-/// <summary>A target's curve, the share expected at its due date against the target, and the projects that put it at risk.</summary>
-public sealed record TargetOutlook(PlanTarget Target, int Population, IReadOnlyList<OutlookPoint> Curve, OutlookPoint AtDue, string Status, IReadOnlyList<TargetRisk> Risks);
-
-/// <summary>A flagged project: late (past its planned end) or stalled (no progress for N months).</summary>
-public sealed record ProjectFlag(string ProjectId, string Enterprise, string Type, bool Late, bool Stalled, double MonthsSinceProgress);
-
-/// <summary>The park's forecast: per-project completions, per-target curves, and flags.</summary>
-public sealed record ParkForecast(DateOnly AsOf, IReadOnlyList<CompletionForecast> Projects, IReadOnlyList<TargetOutlook> Targets, IReadOnlyList<ProjectFlag> Flags, int Simulations);
-
 /// <summary>
 /// Aggregates project forecasts to the park: for each month, the share of each target's population whose
 /// retrofit is complete, by Monte Carlo over each open project's completion distribution (log-normal in the

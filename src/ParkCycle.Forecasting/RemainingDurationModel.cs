@@ -3,9 +3,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Forecasting;
 
-/// <summary>A completion forecast for one unfinished project, with its 10th–90th percentile interval.</summary>
-public sealed record CompletionForecast(string ProjectId, string Enterprise, string Type, DateOnly AsOf, decimal Percent, double RemainingMonths, DateOnly Predicted, DateOnly Low, DateOnly High, double SigmaLog);
-
 /// <summary>
 /// Remaining-duration model: FastTree regression (ML.NET) of log(1 + months remaining) on a project's snapshot
 /// (type, elapsed and planned months, percent, recent rate, months since progress last rose, subsidy share,

@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using ParkCycle.Domain.Datasets;
-using ParkCycle.Graph;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Graph;
 
 namespace ParkCycle.Grains;
 

@@ -6,8 +6,8 @@ using Orleans.Concurrency;
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Domain.Model;
 using ParkCycle.Domain.Units;
-using ParkCycle.Graph;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Graph;
 
 namespace ParkCycle.Grains;
 

@@ -3,9 +3,6 @@ using ParkCycle.Domain.Units;
 
 namespace ParkCycle.Graph;
 
-/// <summary>One Sankey link: annual tonnes from one node to another.</summary>
-public sealed record SankeyFlow(string Source, string Target, decimal Tonnes);
-
 /// <summary>
 /// The park's existing mass flows of known quantity aggregated by chain, in three columns: where they come
 /// from (imports), which chain produces them, and where they go (a chain in the park, the market, a sink).

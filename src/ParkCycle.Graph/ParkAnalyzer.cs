@@ -3,60 +3,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Graph;
 
-/// <summary>Options for a full analysis.</summary>
-public sealed record AnalysisOptions
-{
-    public LoopOptions Loops { get; init; } = new();
-
-    public MatchOptions Matching { get; init; } = new();
-
-    /// <summary>Relative imbalance (|in − out| / max) above which a balance is flagged. The default value is 0.3.</summary>
-    public decimal BalanceTolerance { get; init; } = 0.3m;
-
-    /// <summary>Chain templates and indicator definitions. The default value is the catalogue's.</summary>
-    public AnalysisKnowledge? Knowledge { get; init; }
-
-    /// <summary>Coefficients of the energy and carbon accounts (generation coal rate, grid and heat factors). The default value is the national defaults.</summary>
-    public AccountingOptions Accounting { get; init; } = new();
-}
-
-/// <summary>Headline counts and totals of an analysis.</summary>
-public sealed record AnalysisSummary(
-    string Park,
-    string Name,
-    int Enterprises,
-    int Flows,
-    int FlowsUnknownQuantity,
-    int Loops,
-    bool LoopsCapped,
-    int Opportunities,
-    int PlanExchanges,
-    decimal PlanCo2eAvoidedT,
-    decimal PlanNetValueCny,
-    int Gaps,
-    int KpisMet,
-    int KpisNotMet,
-    int KpisNotComputable,
-    decimal? SolidWasteAbsorbedShare,
-    long ElapsedMs);
-
-/// <summary>Everything the engine finds in one park; immutable, cached per snapshot by the live park.</summary>
-public sealed record ParkAnalysis(
-    AnalysisSummary Summary,
-    BalanceReport Balance,
-    LoopReport Loops,
-    IReadOnlyList<ExchangeOpportunity> Opportunities,
-    ExchangePlan Plan,
-    IReadOnlyList<ChainGap> Gaps,
-    IReadOnlyList<KpiValue> Kpis)
-{
-    /// <summary>Energy accounts per GB/T 2589-2020.</summary>
-    public EnergyReport? Energy { get; init; }
-
-    /// <summary>Carbon accounts (scope 1 and 2) and the factors used.</summary>
-    public CarbonReport? Carbon { get; init; }
-}
-
 /// <summary>The engine's facade: one dataset in, one <see cref="ParkAnalysis"/> out. Pure and thread-safe.</summary>
 public static class ParkAnalyzer
 {

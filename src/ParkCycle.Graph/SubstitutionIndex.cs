@@ -81,6 +81,3 @@ public sealed class SubstitutionIndex
         return target?.TemperatureC is not { } targetC || sourceC >= targetC + heatApproachC;
     }
 }
-
-/// <summary>One way a source material replaces a target: <paramref name="Ratio"/> target units per source unit.</summary>
-public sealed record Substitution(string Source, string Target, decimal Ratio, SubstitutionRule? Rule, decimal? MaxDistanceKm);

@@ -2,15 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace ParkCycle.Reconciliation;
 
-/// <summary>What one block contributes to the result.</summary>
-internal sealed record BlockSolution(
-    List<ReconciledMeasurement> Measurements,
-    List<EstimatedUnknown> Estimated,
-    List<int> Unobservable,
-    double Statistic,
-    int DegreesOfFreedom,
-    List<(int Index, ConstraintResidual Residual)> Residuals);
-
 /// <summary>
 /// Reconciles one block dense. The reduced constraints are the rows untouched by unknowns as they are, plus
 /// the rows touched by unknowns projected onto the left null space of the unknowns' matrix (from its SVD).

@@ -1,8 +1,5 @@
 namespace ParkCycle.Reconciliation;
 
-/// <summary>One independent part of a problem: constraints that share no variable with any other block.</summary>
-internal sealed record ConstraintBlock(int[] Constraints, int[] Measured, int[] Unknown);
-
 /// <summary>Splits a problem into the connected components of its constraint–variable graph (union–find).</summary>
 internal static class ConstraintBlocks
 {

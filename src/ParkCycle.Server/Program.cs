@@ -1,7 +1,7 @@
+using Orleans.Dashboard;
 using ParkCycle.Server;
 using ParkCycle.Server.Api;
 using ParkCycle.Server.Security;
-using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);

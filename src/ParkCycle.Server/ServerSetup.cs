@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using OpenTelemetry.Metrics;
-using Orleans.Dashboard;
 using OpenTelemetry.Trace;
+using Orleans.Dashboard;
 using ParkCycle.Grains;
 using ParkCycle.Server.Security;
 

@@ -6,7 +6,7 @@ namespace ParkCycle.Cli.Tests;
 /// <summary>Runs the built <c>parkcycle</c> executable as a user would, capturing its output and exit code.</summary>
 public static class CliRunner
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
@@ -36,18 +36,5 @@ public static class CliRunner
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ParkCycle.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ParkCycle.sln not found");
     }
 }

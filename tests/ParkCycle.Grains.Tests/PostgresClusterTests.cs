@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Orleans.Storage;
-using ParkCycle.Grains.Storage;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Grains.Storage;
 using static ParkCycle.Grains.Tests.Builders;
 
 namespace ParkCycle.Grains.Tests;

@@ -7,18 +7,7 @@ namespace ParkCycle.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class SeedingTests(ClusterFixture fixture)
 {
-    private static string Linxiang()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ParkCycle.sln")))
-            {
-                return Path.Combine(dir.FullName, "seeds", "linxiang");
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string Linxiang() => RepositoryPaths.Seed("linxiang");
 
     [Fact]
     public async Task Seed_LoadsLinxiangOnce_AndARestartNeitherReloadsNorDuplicates()

@@ -8,18 +8,7 @@ public class LinxiangAccountsTests
     private static readonly Lazy<ParkAnalysis> Analysis = new(() =>
         ParkAnalyzer.Analyze(DatasetReader.Read(Seed(), CatalogReader.Default).GetOrThrow()));
 
-    private static string Seed()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ParkCycle.sln")))
-            {
-                return Path.Combine(dir.FullName, "seeds", "linxiang");
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string Seed() => RepositoryPaths.Seed("linxiang");
 
     [Theory]
     [InlineData("non-fossil-share")]

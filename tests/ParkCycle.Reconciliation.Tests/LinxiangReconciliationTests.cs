@@ -6,7 +6,7 @@ namespace ParkCycle.Reconciliation.Tests;
 /// <summary>The Linxiang seed's declared balances, reconciled; and the tables through an xlsx workbook.</summary>
 public sealed class LinxiangReconciliationTests
 {
-    private static string Seed => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "seeds", "linxiang");
+    private static string Seed => RepositoryPaths.Seed("linxiang");
 
     [Fact]
     public void Linxiang_WastewaterPlantWaterBalance_EstimatesTheUnmeteredReclaimedWater()

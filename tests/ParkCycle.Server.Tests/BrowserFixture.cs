@@ -13,7 +13,7 @@ namespace ParkCycle.Server.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private readonly string _data = Directory.CreateTempSubdirectory("parkcycle-browser-").FullName;
     private readonly ServerFactory _server = new();
     private readonly int _port = FreePort();
@@ -121,18 +121,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ParkCycle.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -169,9 +169,3 @@ internal static class BenchGraphCommand
         File.WriteAllText(Path.Combine(dir, "materials.csv"), materials.ToString());
     }
 }
-
-/// <summary><c>parkcycle bench …</c>: benchmarks that print figures (never timed tests).</summary>
-internal static class BenchCommand
-{
-    public static Command Create() => new("bench", "benchmarks that print figures") { BenchGraphCommand.Create(), BenchReportsCommand.Create(), BenchHttpCommand.Create(), BenchPinchCommand.Create(), BenchReconcileCommand.Create() };
-}

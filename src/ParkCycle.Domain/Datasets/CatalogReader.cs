@@ -103,9 +103,3 @@ public static class CatalogReader
     /// <summary>The embedded catalogue's raw result, for diagnostics.</summary>
     public static CatalogLoadResult ReadEmbedded() => LoadEmbedded();
 }
-
-/// <summary>The outcome of reading a catalogue.</summary>
-public sealed record CatalogLoadResult(MaterialCatalog? Catalog, IReadOnlyList<DatasetError> Problems)
-{
-    public MaterialCatalog GetOrThrow() => Catalog ?? throw new DatasetException([.. Problems]);
-}

@@ -2,13 +2,6 @@ using System.Text;
 
 namespace ParkCycle.Domain.Datasets;
 
-/// <summary>Whether a problem stops the dataset loading (an error) or is only worth telling (a warning).</summary>
-public enum Severity
-{
-    Error,
-    Warning,
-}
-
 /// <summary>
 /// One problem found in a dataset: the file, the line in that file (the header is line 1; null for a
 /// JSON document or a whole-file problem), the column (a CSV column name, or a JSON path such as
@@ -37,11 +30,4 @@ public sealed record DatasetError(string File, int? Line, string? Column, string
 
         return sb.Append(Reason).ToString();
     }
-}
-
-/// <summary>Thrown when a dataset that must be valid is not; carries every problem found.</summary>
-public sealed class DatasetException(IReadOnlyList<DatasetError> errors)
-    : Exception($"the dataset has {errors.Count(e => e.Severity == Severity.Error)} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
-{
-    public IReadOnlyList<DatasetError> Errors { get; } = errors;
 }

@@ -1,28 +1,5 @@
 namespace ParkCycle.Domain.Datasets;
 
-/// <summary>How a column's values are written in JSON (CSV always holds text).</summary>
-public enum ColumnKind
-{
-    Text,
-    Number,
-    Boolean,
-
-    /// <summary>A <c>;</c>-separated list in CSV, an array in JSON.</summary>
-    List,
-}
-
-/// <summary>
-/// A column of a dataset table; <see cref="Required"/> columns must be in the header and hold a value.
-/// <see cref="OmitWhenBlank"/> columns (later, optional additions) are written only when some row has a value.
-/// </summary>
-public sealed record ColumnSpec(string Name, ColumnKind Kind = ColumnKind.Text, bool Required = false, bool OmitWhenBlank = false);
-
-/// <summary>A table of the dataset format: its CSV file, its JSON array and its columns in canonical order.</summary>
-public sealed record TableSpec(string Name, bool RequiredFile, IReadOnlyList<ColumnSpec> Columns)
-{
-    public string FileName => $"{Name}.csv";
-}
-
 /// <summary>
 /// The dataset format v1 (docs/dataset-format.md). Column names are a contract with users' spreadsheets
 /// and other tools: extend, never rename.

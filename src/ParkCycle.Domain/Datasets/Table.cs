@@ -1,10 +1,5 @@
 namespace ParkCycle.Domain.Datasets;
 
-/// <summary>One data row of a <see cref="Table"/>: its values by header position and where it came from.</summary>
-/// <param name="Line">The CSV line the record starts on (header = 1), or for JSON the element's index.</param>
-/// <param name="Values">The raw cell values in header order.</param>
-public sealed record TableRow(int Line, IReadOnlyList<string> Values);
-
 /// <summary>
 /// A table read from a CSV file or a JSON array, before it is given meaning: column names and rows of
 /// trimmed strings. Both formats go through the same parser, so they validate identically.

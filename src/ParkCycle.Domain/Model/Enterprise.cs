@@ -1,26 +1,5 @@
 namespace ParkCycle.Domain.Model;
 
-/// <summary>The circular-economy chains of the park (专栏5).</summary>
-public enum Chain
-{
-    FineChemicals,
-    BuildingMaterials,
-    AgriProducts,
-    Other,
-}
-
-/// <summary>Whether an enterprise is running, moving away (e.g. the riverside chemical plants), gone or yet to come.</summary>
-public enum EnterpriseStatus
-{
-    Operating,
-    Relocating,
-    Closed,
-    Planned,
-}
-
-/// <summary>A zone of the park (园区), e.g. the green chemical park or Binjiang.</summary>
-public sealed record Zone(string Id, string Name, string? NameEn);
-
 /// <summary>
 /// An enterprise in the park. Unknown figures are null, never zero: output value in 10k CNY per year,
 /// energy use in tce per year, <see cref="AboveSize"/> the 规上 (above designated size) flag.
@@ -57,6 +36,12 @@ public sealed record Enterprise(
 
     /// <summary>The kind of <see cref="NewEnergyCapacityMw"/>.</summary>
     public NewEnergyType? NewEnergyType { get; init; }
+
+    /// <summary>
+    /// Whether the enterprise still produces and consumes in the park: operating, or relocating but not yet gone
+    /// (the riverside plants keep running until they move). The one rule for "an active enterprise".
+    /// </summary>
+    public bool IsActive => Status is EnterpriseStatus.Operating or EnterpriseStatus.Relocating;
 
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 

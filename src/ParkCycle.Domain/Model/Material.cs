@@ -3,22 +3,6 @@ using ParkCycle.Domain.Units;
 
 namespace ParkCycle.Domain.Model;
 
-/// <summary>What kind of thing a material is; decides which units and attributes it needs.</summary>
-public enum MaterialCategory
-{
-    RawMaterial,
-    Product,
-    Byproduct,
-    SolidWaste,
-    HazardousWaste,
-    WasteHeat,
-    Steam,
-    Wastewater,
-    Water,
-    Energy,
-    Emission,
-}
-
 /// <summary>
 /// A material that flows between enterprises. <see cref="TemperatureC"/> is required for waste heat and
 /// steam (it decides which heat uses it can serve); <see cref="HazardousCode"/> (国家危险废物名录, e.g.

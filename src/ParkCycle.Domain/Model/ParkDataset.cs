@@ -1,8 +1,5 @@
 namespace ParkCycle.Domain.Model;
 
-/// <summary>A dataset's manifest (<c>dataset.json</c>).</summary>
-public sealed record DatasetManifest(string Id, string Name, int? ReferenceYear, string? Description, string? Provenance);
-
 /// <summary>
 /// A whole park as one immutable, validated value: manifest, zones, enterprises, the dataset's own
 /// materials and substitution rules, flows, and retrofit projects with their progress. Catalogue

@@ -3,34 +3,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Graph;
 
-/// <summary>What a recruited enterprise would take in: one material, how much, from whom.</summary>
-public sealed record GapIntake(string Material, decimal? Quantity, string Unit, IReadOnlyList<string> Suppliers);
-
-/// <summary>What a recruited enterprise would supply back to enterprises that now import it (or a material it replaces).</summary>
-public sealed record GapSupply(string Material, string ReplacesMaterial, IReadOnlyList<string> Consumers, decimal? ConsumerDemand, string Unit);
-
-/// <summary>
-/// One entry of the 补链招商 list: a chain stage the park lacks, what it would absorb, supply back, avoid and
-/// close. <see cref="Kind"/> says why it is listed. An output is counted in one gap only (the highest-ranked that
-/// takes it). <see cref="BelowMinimumScale"/> is true when what it would absorb is less than the template's minimum
-/// economic scale; <see cref="LeavingSuppliers"/> names suppliers that are relocating or closing (with their end date).
-/// </summary>
-public sealed record ChainGap(
-    int Rank,
-    string Chain,
-    string Stage,
-    string Name,
-    string NameEn,
-    string? Sector,
-    ChainGapKind Kind,
-    IReadOnlyList<GapIntake> Absorbs,
-    IReadOnlyList<GapSupply> SuppliesBack,
-    decimal Co2eAvoidedT,
-    int LoopsClosed,
-    string Reasoning,
-    bool BelowMinimumScale = false,
-    IReadOnlyList<string>? LeavingSuppliers = null);
-
 /// <summary>
 /// Finds chain gaps: template stages no park enterprise performs, ranked by the outputs now leaving the park
 /// (with no park consumer) that such an enterprise would absorb, the CO2e that avoids and the loops it closes;
@@ -200,7 +172,7 @@ public sealed class ChainGapFinder(FlowGraph graph, AnalysisKnowledge knowledge,
     private bool IsPerformed(ChainStage stage)
     {
         var dataset = graph.Dataset;
-        foreach (var enterprise in dataset.Enterprises.Where(e => e.Status is EnterpriseStatus.Operating or EnterpriseStatus.Relocating))
+        foreach (var enterprise in dataset.Enterprises.Where(e => e.IsActive))
         {
             if (stage.Sector is not null && enterprise.Sector == stage.Sector && enterprise.Chains.Contains(stage.Chain))
             {

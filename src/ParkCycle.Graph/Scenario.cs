@@ -2,27 +2,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Graph;
 
-/// <summary>A flow that loses its other end when enterprises leave: an output without its consumer or an input without its supplier.</summary>
-public sealed record OrphanedFlow(string FlowId, string From, string To, string Material, decimal? Quantity, string Unit, string Kind);
-
-/// <summary>A KPI before and after a scenario.</summary>
-public sealed record KpiChange(string Id, decimal? Before, decimal? After, KpiStatus StatusBefore, KpiStatus StatusAfter);
-
-/// <summary>What a scenario changes: loops, KPIs, opportunities, and the flows it orphans.</summary>
-public sealed record ScenarioReport(
-    IReadOnlyList<string> Removed,
-    IReadOnlyList<string> Added,
-    int LoopsBefore,
-    int LoopsAfter,
-    IReadOnlyList<Loop> LoopsLost,
-    IReadOnlyList<Loop> LoopsGained,
-    int OpportunitiesBefore,
-    int OpportunitiesAfter,
-    decimal PlanCo2eBefore,
-    decimal PlanCo2eAfter,
-    IReadOnlyList<KpiChange> Kpis,
-    IReadOnlyList<OrphanedFlow> OrphanedFlows);
-
 /// <summary>
 /// Scenarios: enterprises exit or relocate (e.g. the Binjiang riverside chemical plants) and recruited
 /// enterprises arrive (a small dataset merged in). Builds the changed park and compares analyses.

@@ -3,32 +3,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Graph;
 
-/// <summary>
-/// An enterprise's balance with what is worth a look: a mass imbalance beyond the tolerance, an energy imbalance
-/// beyond it at an enterprise that delivers energy, or flows of unknown quantity.
-/// </summary>
-/// <param name="MassImbalance">|in − out| / max(in, out) for mass; null when the enterprise moves no mass.</param>
-public sealed record BalanceLine(
-    string Enterprise,
-    decimal MassInT,
-    decimal MassOutT,
-    decimal EnergyInGj,
-    decimal EnergyOutGj,
-    decimal WaterInM3,
-    decimal WaterOutM3,
-    decimal? MassImbalance,
-    decimal? EnergyImbalance,
-    int UnknownFlows,
-    IReadOnlyList<string> Flags);
-
-/// <summary>Per-enterprise balances and per-chain circularity.</summary>
-/// <param name="Circularity">Per chain: share of the chain's enterprises' mass output that goes to other park enterprises.</param>
-/// <param name="SolidWasteAbsorbedShare">Share of byproducts and solid wastes (t) taken by park enterprises; null when none is known.</param>
-public sealed record BalanceReport(IReadOnlyList<BalanceLine> Enterprises, IReadOnlyList<ChainCircularity> Circularity, decimal? SolidWasteAbsorbedShare, decimal Tolerance);
-
-/// <summary>How much of one chain's material throughput circulates inside the park.</summary>
-public sealed record ChainCircularity(string Chain, decimal ThroughputT, decimal InParkT, decimal? Share);
-
 /// <summary>Computes balances (mass and energy in vs out) and circularity figures.</summary>
 public sealed class BalanceCalculator(FlowGraph graph, decimal tolerance)
 {

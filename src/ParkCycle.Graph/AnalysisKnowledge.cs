@@ -5,21 +5,6 @@ using ParkCycle.Domain.Model;
 namespace ParkCycle.Graph;
 
 /// <summary>
-/// One stage of a circular chain template: what it takes in and gives out (catalogue materials).
-/// <see cref="MinScale"/> is the smallest intake (sum over its inputs, in their own units per year) at which a
-/// plant of this stage is economic; null when not stated.
-/// </summary>
-public sealed record ChainStage(Chain Chain, string Id, int Order, string Name, string NameEn, string? Sector, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, string? Note)
-{
-    /// <summary>Smallest economic intake per year (units of the inputs); null when not stated.</summary>
-    public decimal? MinScale { get; init; }
-}
-
-/// <summary>A KPI definition (<c>seeds/catalog/indicators</c>): a formula over named park measures and its target.</summary>
-/// <param name="Direction"><c>&gt;=</c> when higher is better, <c>&lt;=</c> when lower is better.</param>
-public sealed record IndicatorDefinition(string Id, string Name, string NameEn, string Formula, string Unit, decimal? Target, string Direction, string Source);
-
-/// <summary>
 /// The analysis knowledge that is data, not code: chain templates and indicator definitions, read from
 /// <c>seeds/catalog/chains/*.csv</c> and <c>seeds/catalog/indicators/*.csv</c> (embedded in this library).
 /// </summary>

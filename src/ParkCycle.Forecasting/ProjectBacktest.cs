@@ -2,12 +2,6 @@ using ParkCycle.Domain.Model;
 
 namespace ParkCycle.Forecasting;
 
-/// <summary>One method's errors over a backtest: mean absolute error in months and 10–90% interval coverage.</summary>
-public sealed record MethodScore(string Method, double MaeMonths, double? Coverage, int Forecasts);
-
-/// <summary>A rolling-origin backtest: per cut-off and overall, the model against the baselines, computed in one run.</summary>
-public sealed record BacktestReport(IReadOnlyList<DateOnly> Cutoffs, IReadOnlyList<MethodScore> Scores, string Best, bool ModelBeatsBestBaseline, int Censored);
-
 /// <summary>
 /// Rolling-origin backtest for project completion: at each cut-off, train only on what was known then,
 /// forecast every project open at the cut-off whose completion the data later records, and score against

@@ -1,0 +1,8 @@
+namespace ParkCycle.Domain.Datasets;
+
+/// <summary>Whether a problem stops the dataset loading (an error) or is only worth telling (a warning).</summary>
+public enum Severity
+{
+    Error,
+    Warning,
+}

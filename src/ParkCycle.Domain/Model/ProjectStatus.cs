@@ -1,0 +1,9 @@
+namespace ParkCycle.Domain.Model;
+
+public enum ProjectStatus
+{
+    Planned,
+    InProgress,
+    Completed,
+    Cancelled,
+}
