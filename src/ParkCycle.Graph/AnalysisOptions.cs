@@ -3,8 +3,10 @@ namespace ParkCycle.Graph;
 /// <summary>Options for a full analysis.</summary>
 public sealed record AnalysisOptions
 {
+    /// <summary>Limits of the loop search (longest cycle, most cycles listed).</summary>
     public LoopOptions Loops { get; init; } = new();
 
+    /// <summary>Prices, distances and scale limits used to match offers with needs and value the exchanges.</summary>
     public MatchOptions Matching { get; init; } = new();
 
     /// <summary>Relative imbalance (|in − out| / max) above which a balance is flagged. The default value is 0.3.</summary>

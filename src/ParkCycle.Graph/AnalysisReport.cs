@@ -33,6 +33,7 @@ public sealed record AnalysisReport(
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>The report of an analysis, with the scenario's comparison when one was run; energy and carbon accounts are carried over.</summary>
     public static AnalysisReport From(ParkAnalysis analysis, ScenarioReport? scenario = null) => new(
         analysis.Summary,
         analysis.Balance,

@@ -6,6 +6,7 @@ namespace ParkCycle.Graph;
 /// <summary>Computes balances (mass and energy in vs out) and circularity figures.</summary>
 public sealed class BalanceCalculator(FlowGraph graph, decimal tolerance)
 {
+    /// <summary>Every enterprise's balance over existing flows (t, GJ, m³) with flags saying why it looks wrong, each chain's in-park share of its mass output, and the share of byproducts and solid wastes (t) absorbed in the park.</summary>
     public BalanceReport Compute()
     {
         var dataset = graph.Dataset;

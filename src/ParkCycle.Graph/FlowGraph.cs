@@ -13,6 +13,7 @@ public sealed class FlowGraph
     private readonly Dictionary<string, int> _index;
     private readonly int[][] _internalSuccessors;
 
+    /// <summary>Builds the graph of a dataset; <paramref name="includePlanned"/> adds planned flows to the existing ones.</summary>
     public FlowGraph(ParkDataset dataset, bool includePlanned = false)
     {
         Dataset = dataset;
@@ -59,11 +60,13 @@ public sealed class FlowGraph
         _internalSuccessors = [.. successors.Select(s => s.Order().ToArray())];
     }
 
+    /// <summary>The dataset the graph was built from.</summary>
     public ParkDataset Dataset { get; }
 
     /// <summary>Vertex names: enterprises first (0 … EnterpriseCount−1), then the external nodes.</summary>
     public IReadOnlyList<string> Nodes { get; }
 
+    /// <summary>Number of enterprise vertices; vertex ids at or above it are external nodes.</summary>
     public int EnterpriseCount { get; }
 
     /// <summary>The flows in the graph (existing ones, plus planned when asked), indexed as edges.</summary>
@@ -75,8 +78,10 @@ public sealed class FlowGraph
     /// <summary>Indices into <see cref="Flows"/> entering each vertex.</summary>
     public int[][] Incoming { get; }
 
+    /// <summary>The vertex id of an enterprise id or external node name; throws <see cref="KeyNotFoundException"/> when the graph has no such node.</summary>
     public int IndexOf(string node) => _index[node];
 
+    /// <summary>The vertex id of an enterprise id or external node name; false when the graph has no such node.</summary>
     public bool TryIndexOf(string node, out int index) => _index.TryGetValue(node, out index);
 
     /// <summary>Distinct enterprise successors of an enterprise through in-park flows, ascending.</summary>

@@ -5,6 +5,7 @@ namespace ParkCycle.Graph;
 /// <summary>A small recursive-descent parser for indicator formulas.</summary>
 public static class FormulaParser
 {
+    /// <summary>Parses an indicator formula (+ − × ÷, parentheses, numbers, measure names); throws <see cref="FormatException"/> on a malformed one.</summary>
     public static Formula Parse(string text)
     {
         var tokens = Tokenize(text);

@@ -3,6 +3,7 @@ namespace ParkCycle.Graph;
 /// <summary>Evaluates indicator definitions against a park's measures (with its energy and carbon accounts when given).</summary>
 public sealed class KpiCalculator(FlowGraph graph, IReadOnlyList<IndicatorDefinition> indicators, ParkAccounts? accounts = null)
 {
+    /// <summary>The value and status of every indicator: met or not met against its target, no target, or not computable with the reason (unknown or missing measure, zero denominator). Values are rounded to 4 decimals.</summary>
     public IReadOnlyList<KpiValue> Compute()
     {
         var measures = ParkMeasures.Compute(graph, accounts);

@@ -7,6 +7,7 @@ namespace ParkCycle.Graph;
 /// </summary>
 public sealed class LoopFinder(FlowGraph graph, LoopOptions options)
 {
+    /// <summary>The loops of at most <see cref="LoopOptions.MaxLength"/> hops, each once, stopping at <see cref="LoopOptions.MaxCycles"/> with a note, and the components (size &gt; 1) they live in.</summary>
     public LoopReport Compute()
     {
         var component = graph.StronglyConnectedComponents(out var componentCount);

@@ -10,6 +10,7 @@ namespace ParkCycle.Graph;
 /// </summary>
 public static class MassFlowSankey
 {
+    /// <summary>The Sankey links of the park's existing mass flows of known quantity (annual t), by the first chain of each enterprise, largest first.</summary>
     public static IReadOnlyList<SankeyFlow> ByChain(ParkDataset park)
     {
         var chainOf = park.Enterprises.ToDictionary(e => e.Id, e => Codes<Chain>.Of(e.Chains[0]), StringComparer.Ordinal);

@@ -6,6 +6,7 @@ namespace ParkCycle.Graph;
 /// <summary>The engine's facade: one dataset in, one <see cref="ParkAnalysis"/> out. Pure and thread-safe.</summary>
 public static class ParkAnalyzer
 {
+    /// <summary>Analyses the park's existing flows: balances, loops, exchange opportunities and plan, chain gaps, energy and carbon accounts and KPIs. Defaults: <see cref="AnalysisOptions"/>'s and the catalogue's knowledge.</summary>
     public static ParkAnalysis Analyze(ParkDataset dataset, AnalysisOptions? options = null)
     {
         options ??= new AnalysisOptions();

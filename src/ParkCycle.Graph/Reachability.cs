@@ -6,6 +6,7 @@ public sealed class Reachability
     private readonly int[] _component;
     private readonly ulong[][] _reach;
 
+    /// <summary>Computes the closure once, over the graph's strongly connected components, so <see cref="Reaches"/> is a lookup.</summary>
     public Reachability(FlowGraph graph)
     {
         _component = graph.StronglyConnectedComponents(out var count);

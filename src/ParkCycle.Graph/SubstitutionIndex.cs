@@ -12,6 +12,7 @@ public sealed class SubstitutionIndex
     private readonly Dictionary<string, List<SubstitutionRule>> _byTarget;
     private readonly Func<string, Material?> _materials;
 
+    /// <summary>Indexes <paramref name="rules"/> by source and target material; <paramref name="materials"/> looks a material up by id (null when unknown).</summary>
     public SubstitutionIndex(IEnumerable<SubstitutionRule> rules, Func<string, Material?> materials)
     {
         _materials = materials;
@@ -29,6 +30,7 @@ public sealed class SubstitutionIndex
     /// <summary>The rules whose target is this material (what could replace it).</summary>
     public IReadOnlyList<SubstitutionRule> RulesTo(string target) => _byTarget.GetValueOrDefault(target) ?? [];
 
+    /// <summary>The material with this id, or null when the dataset and catalogue have none.</summary>
     public Material? Material(string id) => _materials(id);
 
     /// <summary>
