@@ -178,19 +178,25 @@ public sealed class ApiTests(ServerFactory factory)
         using var supplier = await factory.UserAsync("conn-supplier", "enterprise", "lg-steel");
         using var consumer = await factory.UserAsync("conn-consumer", "enterprise", "bm-aac");
         using var stranger = await factory.UserAsync("conn-stranger", "enterprise", "ag-tea");
-        await supplier.SendAsync(Post("/api/enterprises/lg-steel/offers", Offer(3000, "t", "steel-slag")));
+        var offerKey = Guid.NewGuid().ToString("N");
+        var offer = await Json(await supplier.SendAsync(Post("/api/enterprises/lg-steel/offers", Offer(3000, "t", "steel-slag"), offerKey)));
         var needKey = Guid.NewGuid().ToString("N");
         var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = factory.Date(182) }, needKey)));
-        var match = need.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("source_material").GetString() == "steel-slag" && m.GetProperty("connection_id").GetString()!.StartsWith("lg-steel-r", StringComparison.Ordinal));
+        // The handle says nothing; the test asks the consumer's handle grain which match is lg-steel's new offer.
+        var match = (await factory.MatchesOfAsync("bm-aac", need)).First(m => m.View.GetProperty("source_material").GetString() == "steel-slag" && m.Pair.OfferReportId == offer.GetProperty("report_id").GetString()).View;
         Assert.Equal("anonymous", match.GetProperty("counterpart").GetString());
         var id = match.GetProperty("connection_id").GetString();
 
         var intruder = await stranger.PostAsJsonAsync("/api/enterprises/ag-tea/connections", new { connection_id = id });
         var first = await Json(await consumer.PostAsJsonAsync("/api/enterprises/bm-aac/connections", new { connection_id = id }));
-        var second = await Json(await supplier.PostAsJsonAsync("/api/enterprises/lg-steel/connections", new { connection_id = id }));
+        // Each side connects with its own handle for the pair: the supplier's comes from its offer's answer, asked again.
+        var needId = need.GetProperty("report_id").GetString();
+        var offerAgain = await Json(await supplier.SendAsync(Post("/api/enterprises/lg-steel/offers", Offer(3000, "t", "steel-slag"), offerKey)));
+        var supplierId = (await factory.MatchesOfAsync("lg-steel", offerAgain)).Single(m => m.Pair.NeedReportId == needId && m.Pair.OfferReportId == offer.GetProperty("report_id").GetString()).View.GetProperty("connection_id").GetString();
+        var second = await Json(await supplier.PostAsJsonAsync("/api/enterprises/lg-steel/connections", new { connection_id = supplierId }));
         var again = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-aac/needs", new { material = "crushed-stone", quantity = 500, unit = "t", needed_by = factory.Date(182) }, needKey)));
 
-        Assert.Equal(HttpStatusCode.Forbidden, intruder.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, intruder.StatusCode); // a handle is nothing to another enterprise
         Assert.False(first.GetProperty("agreed").GetBoolean());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("counterpart").ValueKind);
         Assert.True(second.GetProperty("agreed").GetBoolean());
@@ -205,11 +211,11 @@ public sealed class ApiTests(ServerFactory factory)
         using var consumer = await factory.UserAsync("flow-consumer", "enterprise", "bm-brick");
         var need = await Json(await consumer.SendAsync(Post("/api/enterprises/bm-brick/needs", new { material = "clay", quantity = 800, unit = "t", needed_by = factory.Date(182) })));
         // Declared disposals of the park's enterprises stand as offers with ids flow:<flow id>.
-        var match = need.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("connection_id").GetString()!.StartsWith("flow:", StringComparison.Ordinal));
+        var match = (await factory.MatchesOfAsync("bm-brick", need)).First(m => m.Pair.OfferReportId.StartsWith("flow:", StringComparison.Ordinal)).View;
         var id = match.GetProperty("connection_id").GetString();
 
         var agreed = await consumer.PostAsJsonAsync("/api/enterprises/bm-brick/connections", new { connection_id = id });
-        var unknown = await consumer.PostAsJsonAsync("/api/enterprises/bm-brick/connections", new { connection_id = $"flow:no-such-flow|{id!.Split('|')[1]}" });
+        var unknown = await consumer.PostAsJsonAsync("/api/enterprises/bm-brick/connections", new { connection_id = "flow:no-such-flow|bm-brick-r1" });
 
         Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
         var body = await Json(agreed);

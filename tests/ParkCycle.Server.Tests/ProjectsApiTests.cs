@@ -54,7 +54,7 @@ public sealed class ProjectsApiTests(ServerFactory factory)
         Assert.Equal("120 is over 100", (await Json(over)).GetProperty("errors").GetProperty("percent_complete")[0].GetString());
         Assert.Equal("2024-12-01 is before the project's start 2025-01-01", (await Json(early)).GetProperty("errors").GetProperty("date")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode); // another enterprise's project is answered as an unknown one
         Assert.StartsWith("'retrofit' is not one of: ", (await Json(badType)).GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);
         var project = await Json(await admin.GetAsync($"/api/parks/linxiang/projects/{id}"));
         Assert.Equal(0, project.GetProperty("progress").GetArrayLength()); // nothing rejected was stored

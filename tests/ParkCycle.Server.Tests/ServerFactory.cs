@@ -76,6 +76,22 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         return await ClientAsAsync(username, "brick-kiln-ash-42");
     }
 
+    /// <summary>
+    /// A report answer's matches with what each handle stands for, read from the enterprise's handle grain (white
+    /// box: the API never tells an enterprise this before consent).
+    /// </summary>
+    public async Task<IReadOnlyList<(System.Text.Json.JsonElement View, ParkCycle.Grains.Abstractions.MatchPair Pair)>> MatchesOfAsync(string enterprise, System.Text.Json.JsonElement answer)
+    {
+        var handles = Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<ParkCycle.Grains.Abstractions.IMatchHandlesGrain>(enterprise);
+        var list = new List<(System.Text.Json.JsonElement, ParkCycle.Grains.Abstractions.MatchPair)>();
+        foreach (var view in answer.GetProperty("matches").EnumerateArray())
+        {
+            list.Add((view, await handles.ResolveAsync(view.GetProperty("connection_id").GetString()!) ?? throw new InvalidOperationException("a handle the enterprise's grain does not know")));
+        }
+
+        return list;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -20,7 +20,8 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
 /// <summary>
 /// A match as a user may see it: the counterpart is named to administrators and investment staff, and to an
-/// enterprise only once both sides have agreed to connect (<see cref="ConnectionId"/>).
+/// enterprise only once both sides have agreed to connect (<see cref="ConnectionId"/>, an opaque handle valid for
+/// the enterprise the report was made for, and only for it).
 /// </summary>
 public sealed record MatchView(string Counterpart, string? CounterpartZone, string SourceMaterial, string ReplacedMaterial, decimal? Quantity, string Unit, decimal? DistanceKm, decimal? Co2eAvoidedT, string ConnectionId, bool Connected);
 

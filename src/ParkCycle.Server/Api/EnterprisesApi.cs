@@ -113,19 +113,23 @@ internal static class EnterprisesApi
         var counterparts = outcome.Matches.Select(m => m.Supplier == self ? m.Consumer : m.Supplier).Distinct(StringComparer.Ordinal).ToList();
         var profiles = await Task.WhenAll(counterparts.Select(c => grains.GetGrain<IEnterpriseGrain>(c).GetProfileAsync()));
         var zones = counterparts.Zip(profiles, (c, p) => (c, p?.Zone)).ToDictionary(x => x.c, x => x.Zone, StringComparer.Ordinal);
-        // A connection names both report ids and can only be agreed on reports that exist, so a report's first
-        // version (not a retry) has none yet: no connection grain need be woken to say so.
+        var pairs = outcome.Matches.Select(m => new MatchPair(m.OfferReportId, m.NeedReportId, m.Supplier, m.Consumer)).ToList();
+        // The enterprise the report is for gets an opaque handle per match: report ids name their enterprise, and a
+        // declared flow's id can be looked up in the public seed.
+        var handles = pairs.Count == 0 ? [] : await grains.GetGrain<IMatchHandlesGrain>(self).HandlesForAsync(pairs);
+        // A connection can only be agreed on reports that exist, so a report's first version (not a retry) has none
+        // yet: no connection grain need be woken to say so.
         var fresh = outcome.Version == 1 && !outcome.Duplicate;
         var connections = fresh
             ? new Connection?[outcome.Matches.Count]
-            : await Task.WhenAll(outcome.Matches.Select(m => grains.GetGrain<IConnectionGrain>($"{m.OfferReportId}|{m.NeedReportId}").GetAsync()));
+            : await Task.WhenAll(pairs.Select(p => grains.GetGrain<IConnectionGrain>(p.ConnectionKey).GetAsync()));
         var views = outcome.Matches.Select((m, i) =>
         {
             var other = m.Supplier == self ? m.Consumer : m.Supplier;
             var connected = connections[i]?.Agreed == true;
             // Until both sides agree to connect, an enterprise learns material, quantity, zone and distance, not who.
             return new MatchView(anonymous && !connected ? "anonymous" : other, zones[other], m.SourceMaterial, m.ReplacedMaterial, m.Quantity, m.Unit, m.DistanceKm, m.Co2eAvoidedT,
-                $"{m.OfferReportId}|{m.NeedReportId}", connected);
+                handles[i], connected);
         }).ToList();
 
         var body = new ReportAccepted(outcome.ReportId!, outcome.Version, outcome.Duplicate, views);
@@ -134,7 +138,8 @@ internal static class EnterprisesApi
 
     /// <summary>
     /// An enterprise (or the administration for it) agrees to connect on a match; once both sides have agreed, each
-    /// learns who the other is. The connection id is the one a match carries (<c>offer-report|need-report</c>).
+    /// learns who the other is. The connection id is the opaque handle the match carried to this enterprise: a
+    /// handle given to another enterprise, a forgotten one and a made-up one all get the same answer.
     /// </summary>
     private static async Task<IResult> Connect(string id, ConnectRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -143,26 +148,16 @@ internal static class EnterprisesApi
             return ApiChecks.Forbidden();
         }
 
-        var parts = request.ConnectionId?.Split('|') ?? [];
-        if (parts.Length != 2)
+        if (string.IsNullOrWhiteSpace(request.ConnectionId))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["expected 'offer-report-id|need-report-id' as a match gives it"] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["a value is required"] });
         }
 
-        // Report ids start with their enterprise's id; a declared flow (flow:…) belongs to the enterprise the park
-        // knows declared it.
-        var park = parts.Any(IsDeclaredFlow) ? (await grains.GetGrain<IEnterpriseGrain>(id).GetProfileAsync())?.ParkId : null;
-        var supplier = await OwnerAsync(parts[0], park, grains);
-        var consumer = await OwnerAsync(parts[1], park, grains);
-        if (supplier is null || consumer is null)
+        var pair = request.ConnectionId.Length <= MaxHandleLength ? await grains.GetGrain<IMatchHandlesGrain>(id).ResolveAsync(request.ConnectionId) : null;
+        var connection = pair is null ? null : await grains.GetGrain<IConnectionGrain>(pair.ConnectionKey).AgreeAsync(pair.Supplier, pair.Consumer, id);
+        if (pair is null || connection is null)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["unknown offer or need"] });
-        }
-
-        var connection = await grains.GetGrain<IConnectionGrain>(request.ConnectionId!).AgreeAsync(supplier, consumer, id);
-        if (connection is null)
-        {
-            return ApiChecks.Forbidden();
+            return NoSuchMatch();
         }
 
         return Results.Ok(new
@@ -171,27 +166,14 @@ internal static class EnterprisesApi
             supplier_agreed = connection.SupplierAgreed,
             consumer_agreed = connection.ConsumerAgreed,
             agreed = connection.Agreed,
-            counterpart = connection.Agreed ? (id == supplier ? consumer : supplier) : null,
+            counterpart = connection.Agreed ? (id == pair.Supplier ? pair.Consumer : pair.Supplier) : null,
         });
     }
 
-    private static bool IsDeclaredFlow(string positionId) => positionId.StartsWith("flow:", StringComparison.Ordinal);
+    /// <summary>Longer than any handle (22 characters): not worth a grain call.</summary>
+    private const int MaxHandleLength = 64;
 
-    private static async Task<string?> OwnerAsync(string reportId, string? park, IGrainFactory grains)
-    {
-        if (IsDeclaredFlow(reportId))
-        {
-            return park is null ? null : await grains.GetGrain<IParkGrain>(park).GetStandingOwnerAsync(reportId);
-        }
-
-        var index = reportId.LastIndexOf("-r", StringComparison.Ordinal);
-        var enterprise = index > 0 ? reportId[..index] : null;
-        if (enterprise is null)
-        {
-            return null;
-        }
-
-        var reports = await grains.GetGrain<IEnterpriseGrain>(enterprise).GetReportsAsync();
-        return reports.Any(r => r.ReportId == reportId) ? enterprise : null;
-    }
+    /// <summary>The one answer for every connection id that is not a handle of this enterprise's matches: whether it exists elsewhere is not told.</summary>
+    internal static IResult NoSuchMatch() =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["connection_id"] = ["not a match handle given to this enterprise; report again to get current handles"] });
 }

@@ -32,12 +32,8 @@ public static class ProjectsApi
 
     private static async Task<IResult> GetProject(string parkId, string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (await Find(grains, parkId, id) is not { } project)
-        {
-            return NotFound(parkId, id);
-        }
-
-        return ApiChecks.MayRead(user, project.Enterprise) ? TypedResults.Ok(project) : ApiChecks.Forbidden();
+        // Another enterprise's project is answered as if it did not exist: whether it does is not told.
+        return await Find(grains, parkId, id) is { } project && ApiChecks.MayRead(user, project.Enterprise) ? TypedResults.Ok(project) : NotFound(parkId, id);
     }
 
     private static async Task<IResult> RegisterProject(string parkId, ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains)
@@ -96,7 +92,7 @@ public static class ProjectsApi
 
     private static async Task<IResult> ReportProgress(string parkId, string id, ProgressRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        if (await Find(grains, parkId, id) is not { } project)
+        if (await Find(grains, parkId, id) is not { } project || !ApiChecks.MayRead(user, project.Enterprise))
         {
             return NotFound(parkId, id);
         }
