@@ -44,6 +44,7 @@ public sealed class KaplanMeier
         Count = sorted.Count;
     }
 
+    /// <summary>Number of observations the curve was estimated from, ended and censored.</summary>
     public int Count { get; }
 
     /// <summary>P(duration &gt; t).</summary>

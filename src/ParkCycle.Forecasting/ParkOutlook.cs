@@ -18,6 +18,13 @@ public static class ParkOutlook
         new("riverside-exit", "沿江一公里化工企业退出或搬迁 riverside chemical plants exited or relocated", [ProjectType.Relocation, ProjectType.Closure], "riverside", 1.00m, new DateOnly(2025, 12, 31), "plan §三(一)1 (no date fixed beyond the Yueyang plan; 2025 assumed)"),
     ];
 
+    /// <summary>
+    /// The park's forecast on <paramref name="asOf"/>: each open project's completion; flags for projects late (past their planned end)
+    /// or stalled (no rise in percent for <paramref name="stalledAfterMonths"/> months or more); and for each of <see cref="PlanTargets"/>,
+    /// the expected share of its population complete at each of the next 31 month-ends with a 10–90 % band over
+    /// <paramref name="simulations"/> Monte Carlo draws (seeded by <paramref name="seed"/>), its status at the due date and the projects
+    /// with less than a 90 % chance of finishing by then.
+    /// </summary>
     public static ParkForecast Compute(ParkDataset park, RemainingDurationModel model, DateOnly asOf, int stalledAfterMonths = 3, int simulations = 400, int seed = 7)
     {
         var forecasts = model.Forecast(park, asOf);

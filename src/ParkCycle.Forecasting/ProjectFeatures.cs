@@ -5,8 +5,10 @@ namespace ParkCycle.Forecasting;
 /// <summary>Builds snapshots from a park's projects and progress as known on a date.</summary>
 public static class ProjectFeatures
 {
+    /// <summary>Mean month length in days (365.25 / 12, rounded): the unit of every month figure in forecasting.</summary>
     public const double DaysPerMonth = 30.44;
 
+    /// <summary>Months from <paramref name="from"/> to <paramref name="to"/>, fractional, at <see cref="DaysPerMonth"/> days a month; negative when <paramref name="to"/> is earlier.</summary>
     public static double Months(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerMonth;
 
     /// <summary>The snapshot of a project on <paramref name="date"/>, from reports dated on or before it.</summary>
@@ -80,8 +82,10 @@ public static class ProjectFeatures
     public static IEnumerable<RetrofitProject> OpenOn(ParkDataset park, DateOnly date) =>
         park.Projects.Where(p => p.Start <= date && p.Status != ProjectStatus.Cancelled && (CompletedOn(p) is not { } done || done > date));
 
+    /// <summary>The completion date of a completed project; null while it is open, when cancelled, or when the date is not recorded.</summary>
     public static DateOnly? CompletedOn(RetrofitProject project) => project.Status == ProjectStatus.Completed ? project.CompletedOn : null;
 
+    /// <summary>The park's progress reports grouped by project id, each list oldest first.</summary>
     public static Dictionary<string, List<ProgressReport>> ReportsByProject(ParkDataset park) =>
         park.Progress.GroupBy(r => r.ProjectId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Date).ToList(), StringComparer.Ordinal);
 }

@@ -31,12 +31,16 @@ public sealed class RemainingDurationModel
     /// <summary>Conformal quantiles of log residuals (actual − predicted).</summary>
     public double Q10 { get; }
 
+    /// <summary>Conformal median of the log residuals: added to the predicted log(1 + months) for the central forecast.</summary>
     public double Q50 { get; }
 
+    /// <summary>Conformal 90 % quantile of the log residuals: the upper end of the 10–90 % interval (<see cref="Q10"/> is the lower).</summary>
     public double Q90 { get; }
 
+    /// <summary>Snapshots the final model was trained on (every report of every project completed by the cut-off).</summary>
     public int TrainingRows { get; }
 
+    /// <summary>Held-out residuals the conformal quantiles come from (projects open at the two earlier origins that completed by the cut-off).</summary>
     public int CalibrationRows { get; }
 
     /// <summary>
@@ -145,6 +149,7 @@ public sealed class RemainingDurationModel
             r.GetProperty("training_rows").GetInt32(), r.GetProperty("calibration_rows").GetInt32());
     }
 
+    /// <summary>The date <paramref name="months"/> (fractional) after <paramref name="date"/>, at <see cref="ProjectFeatures.DaysPerMonth"/> days a month, rounded to the day.</summary>
     public static DateOnly AddMonths(DateOnly date, double months) => date.AddDays((int)Math.Round(months * ProjectFeatures.DaysPerMonth));
 
     // The ⌈(n+1)q⌉-th smallest residual: the split-conformal quantile with its finite-sample correction.
