@@ -17,4 +17,7 @@ public sealed record AnalysisOptions
 
     /// <summary>Coefficients of the energy and carbon accounts (generation coal rate, grid and heat factors). The default value is the national defaults.</summary>
     public AccountingOptions Accounting { get; init; } = new();
+
+    /// <summary>ΔTmin, carrier and sweep of the heat-integration targets (when the park has heat streams). The default value is ΔTmin 10 °C and the hot-water loop.</summary>
+    public HeatIntegration.ParkHeatOptions Heat { get; init; } = new();
 }

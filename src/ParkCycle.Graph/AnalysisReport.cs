@@ -3,7 +3,7 @@ namespace ParkCycle.Graph;
 /// <summary>
 /// The stable report shape of <c>parkcycle analyze --json</c> and the API (docs/analysis.md): top-level
 /// sections <c>summary</c>, <c>balance</c>, <c>loops</c>, <c>opportunities</c>, <c>plan</c>, <c>gaps</c>,
-/// <c>kpis</c>, <c>energy</c>, <c>carbon</c>, and <c>scenario</c> when one was asked for. Field names are a contract.
+/// <c>kpis</c>, <c>energy</c>, <c>carbon</c>, <c>heat_integration</c> (with heat streams), and <c>scenario</c> when one was asked for. Field names are a contract.
 /// </summary>
 public sealed record AnalysisReport(
     AnalysisSummary Summary,
@@ -21,6 +21,10 @@ public sealed record AnalysisReport(
 
     /// <summary>Carbon accounts, scope 1 and 2, with the factors used (docs/analysis.md).</summary>
     public CarbonReport? Carbon { get; init; }
+
+    /// <summary>Pinch targets (<c>parkcycle pinch</c>'s object) when the dataset has heat streams; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public HeatIntegration.HeatIntegrationReport? HeatIntegration { get; init; }
 
     /// <summary>
     /// The report's JSON conventions, shared by every writer of it (CLI, live park, API): snake_case fields,
@@ -47,5 +51,6 @@ public sealed record AnalysisReport(
     {
         Energy = analysis.Energy,
         Carbon = analysis.Carbon,
+        HeatIntegration = analysis.HeatIntegration,
     };
 }

@@ -48,6 +48,12 @@ public sealed record ExchangeOpportunity(
     /// <summary>The value per unit of source split into its components (transport and processing negative); null when unknown.</summary>
     public ValueComponents? ValuePerUnit { get; init; }
 
+    /// <summary>
+    /// For a waste-heat exchange in a park with heat streams: how it sits against the park's pinch (crossing it
+    /// raises both utilities). Null when the park has no heat streams or the exchange moves no heat.
+    /// </summary>
+    public HeatIntegration.PinchCrossing? PinchCrossing { get; init; }
+
     /// <summary>The opportunity carried out at <paramref name="amount"/> units of source (figures and components scaled).</summary>
     public ExchangeOpportunity At(decimal amount)
     {

@@ -15,4 +15,7 @@ public sealed record ParkAnalysis(
 
     /// <summary>Carbon accounts (scope 1 and 2) and the factors used.</summary>
     public CarbonReport? Carbon { get; init; }
+
+    /// <summary>Pinch targets of the park's heat streams, with the proposed heat exchanges checked; null without heat streams.</summary>
+    public HeatIntegration.HeatIntegrationReport? HeatIntegration { get; init; }
 }

@@ -19,7 +19,7 @@ public static class ParkAnalyzer
         var reachability = new Reachability(graph);
         var substitutions = SubstitutionIndex.For(dataset);
         var facts = new OffersAndNeeds(graph);
-        var opportunities = new Matchmaker(substitutions, options.Matching, ExchangeEconomics.For(dataset, options.Matching), facts.Processors)
+        IReadOnlyList<ExchangeOpportunity> opportunities = new Matchmaker(substitutions, options.Matching, ExchangeEconomics.For(dataset, options.Matching), facts.Processors)
             .Compute(facts.Offers, facts.Needs, (consumer, supplier) => reachability.Reaches(graph.IndexOf(consumer), graph.IndexOf(supplier)));
         var plan = new ExchangePlanner(options.Matching).Compute(
             opportunities,
@@ -29,6 +29,9 @@ public static class ParkAnalyzer
         var factors = new EmissionFactors(dataset, options.Accounting);
         var accounts = new Accountant(dataset, factors).Compute();
         var kpis = new KpiCalculator(graph, knowledge.Indicators, accounts).Compute();
+        var heat = ParkHeatSection.Build(dataset, options.Heat, opportunities, plan);
+        opportunities = ParkHeatSection.Flag(opportunities, "opportunity", heat);
+        plan = plan with { Exchanges = ParkHeatSection.Flag(plan.Exchanges, "plan", heat) };
 
         var summary = new AnalysisSummary(
             dataset.Manifest.Id,
@@ -48,6 +51,6 @@ public static class ParkAnalyzer
             kpis.Count(k => k.Value is null),
             balance.SolidWasteAbsorbedShare,
             clock.ElapsedMilliseconds);
-        return new ParkAnalysis(summary, balance, loops, opportunities, plan, gaps, kpis) { Energy = accounts.Energy, Carbon = accounts.Carbon };
+        return new ParkAnalysis(summary, balance, loops, opportunities, plan, gaps, kpis) { Energy = accounts.Energy, Carbon = accounts.Carbon, HeatIntegration = heat };
     }
 }

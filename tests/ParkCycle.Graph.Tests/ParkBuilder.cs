@@ -9,6 +9,7 @@ public sealed class ParkBuilder
 {
     private readonly List<Enterprise> _enterprises = [];
     private readonly List<Flow> _flows = [];
+    private readonly List<HeatStream> _heat = [];
 
     public ParkBuilder Enterprise(string id, decimal? lat, decimal? lon, decimal? energyTce = 100, decimal? output = 1000, Chain chain = Chain.BuildingMaterials, EnterpriseStatus status = EnterpriseStatus.Operating, string[]? capabilities = null, string[]? licences = null, DateOnly? endDate = null)
     {
@@ -28,6 +29,12 @@ public sealed class ParkBuilder
         return this;
     }
 
+    public ParkBuilder Heat(params HeatStream[] streams)
+    {
+        _heat.AddRange(streams);
+        return this;
+    }
+
     public ParkDataset Build() => new(
         new DatasetManifest("test", "test park", 2024, null, null),
         [new Zone("z", "区", "zone")],
@@ -37,5 +44,8 @@ public sealed class ParkBuilder
         [],
         [],
         [],
-        CatalogReader.Default);
+        CatalogReader.Default)
+    {
+        HeatStreams = _heat,
+    };
 }

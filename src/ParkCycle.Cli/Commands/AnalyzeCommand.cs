@@ -72,13 +72,13 @@ internal static class AnalyzeCommand
             if (parse.GetValue(outDir) is { } dir)
             {
                 Directory.CreateDirectory(dir);
-                File.WriteAllText(Path.Combine(dir, "report.json"), HeatIntegrationSection.WithHeat(report, park, analysis).ToJsonString(CommonOptions.JsonOutput));
+                File.WriteAllText(Path.Combine(dir, "report.json"), System.Text.Json.JsonSerializer.Serialize(report, CommonOptions.JsonOutput));
                 File.WriteAllText(Path.Combine(dir, "report.html"), HtmlReport.Render(park, report));
             }
 
             if (parse.GetValue(json))
             {
-                CommonOptions.WriteJson(HeatIntegrationSection.WithHeat(report, park, analysis));
+                CommonOptions.WriteJson(report);
             }
             else
             {

@@ -50,8 +50,8 @@ internal static class PinchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var analysis = ParkAnalyzer.Analyze(park);
-            var report = HeatIntegrationSection.Build(park, new ParkHeatOptions { DtMinC = dt, Carrier = utility }, analysis)!;
+            // The analysis checks its waste-heat opportunities and plan against these targets (ParkHeatSection).
+            var report = ParkAnalyzer.Analyze(park, new AnalysisOptions { Heat = new ParkHeatOptions { DtMinC = dt, Carrier = utility } }).HeatIntegration!;
             if (parse.GetValue(json))
             {
                 CommonOptions.WriteJson(report);
