@@ -18,6 +18,7 @@ app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseParkCycleAntiforgery();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseParkCycleAudit();

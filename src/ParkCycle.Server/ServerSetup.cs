@@ -35,6 +35,12 @@ public static class ServerSetup
     /// <summary>The HttpOnly, SameSite=Strict cookie that also carries the token for navigated pages.</summary>
     public const string TokenCookie = "parkcycle_token";
 
+    /// <summary>The request item that marks a request authorised by the session cookie rather than a bearer header.</summary>
+    internal const string CookieAuthorised = "parkcycle.cookie-authorised";
+
+    /// <summary>The header a write authorised by the session cookie must carry (any value); a cross-site form or image cannot add one.</summary>
+    public const string AntiforgeryHeader = "X-Requested-With";
+
     /// <summary>JWT bearer tokens issued by this server, role policies, accounts, the bootstrap administrator, rate limits.</summary>
     public static WebApplicationBuilder AddParkCycleSecurity(this WebApplicationBuilder builder)
     {
@@ -57,9 +63,26 @@ public static class ServerSetup
             {
                 OnMessageReceived = context =>
                 {
-                    if (string.IsNullOrEmpty(context.Token) && context.Request.Cookies.TryGetValue(TokenCookie, out var cookie))
+                    // A bearer header wins over the cookie; a request authorised by the cookie alone is marked, so
+                    // its writes need the anti-forgery header (UseParkCycleAntiforgery).
+                    if (string.IsNullOrEmpty(context.Token) && string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                        && context.Request.Cookies.TryGetValue(TokenCookie, out var cookie))
                     {
                         context.Token = cookie;
+                        context.HttpContext.Items[CookieAuthorised] = true;
+                    }
+
+                    return Task.CompletedTask;
+                },
+                // A token lives only as long as its account's security stamp: logout, a password or a role change end it.
+                OnTokenValidated = context =>
+                {
+                    var principal = context.Principal;
+                    var name = principal?.Identity?.Name;
+                    var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
+                    if (name is null || !accounts.IsCurrent(name, principal!.FindFirstValue(TokenIssuer.StampClaim)))
+                    {
+                        context.Fail("the session has ended (logout, or a password or role change)");
                     }
 
                     return Task.CompletedTask;
@@ -137,6 +160,33 @@ public static class ServerSetup
         builder.Services.AddSingleton<ForecastService>();
         return builder;
     }
+
+    /// <summary>
+    /// Anti-forgery for the cookie: a state-changing request authorised by the session cookie alone (no bearer header)
+    /// is refused 403 unless it carries <see cref="AntiforgeryHeader"/>. A browser adds a custom header only to
+    /// same-origin script requests (cross-origin it needs a CORS preflight, which this server never grants), so a
+    /// forged form post or link riding the cookie is stopped, on top of the cookie's SameSite=Strict. Call after
+    /// authentication.
+    /// </summary>
+    public static WebApplication UseParkCycleAntiforgery(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (IsWrite(http.Request.Method) && http.Items.ContainsKey(CookieAuthorised) && http.User.Identity?.IsAuthenticated == true
+                && string.IsNullOrWhiteSpace(http.Request.Headers[AntiforgeryHeader]))
+            {
+                await TypedResults.Problem(title: $"a write authorised by the session cookie needs the {AntiforgeryHeader} header (anti-forgery); or send the token as a bearer header",
+                    statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
+        });
+        return app;
+    }
+
+    private static bool IsWrite(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
 
     /// <summary>Records every state-changing request: who, what, when, and how it ended.</summary>
     public static WebApplication UseParkCycleAudit(this WebApplication app)

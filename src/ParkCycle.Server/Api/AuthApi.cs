@@ -55,9 +55,17 @@ internal static class AuthApi
         return Results.Ok(new TokenResponse(token, "Bearer", account.Role, account.Enterprise));
     }
 
-    /// <summary>Logs out: the session cookie is cleared (it is HttpOnly, so only the server can) and the browser forgets the token.</summary>
-    private static IResult LogOut(HttpContext http)
+    /// <summary>
+    /// Logs out: with a valid token, the account's security stamp is rotated so every token issued to it so far is
+    /// refused; the session cookie is cleared (it is HttpOnly, so only the server can) and the browser forgets the token.
+    /// </summary>
+    private static async Task<IResult> LogOut(HttpContext http, AccountStore accounts)
     {
+        if (http.User.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            await accounts.RotateStampAsync(name);
+        }
+
         http.Response.Cookies.Delete(ServerSetup.TokenCookie, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
         http.Response.Headers["Clear-Site-Data"] = "\"cookies\", \"storage\"";
         return Results.NoContent();

@@ -5,11 +5,14 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ParkCycle.Server.Security;
 
-/// <summary>Issues the server's JWT bearer tokens (HMAC-SHA256, 8 hours) carrying the user's role and enterprise.</summary>
+/// <summary>Issues the server's JWT bearer tokens (HMAC-SHA256, 8 hours) carrying the user's role, enterprise and security stamp.</summary>
 public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
 {
     public const string Issuer = "parkcycle";
     public const string EnterpriseClaim = "enterprise";
+
+    /// <summary>The account's security stamp when the token was issued; checked on every request (<see cref="AccountStore.IsCurrent"/>).</summary>
+    public const string StampClaim = "stamp";
 
     public SymmetricSecurityKey Key { get; } = key;
 
@@ -19,7 +22,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider clock)
 
     public string Issue(Account account)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, account.Username), new(ClaimTypes.Role, account.Role) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, account.Username), new(ClaimTypes.Role, account.Role), new(StampClaim, account.Stamp) };
         if (account.Enterprise is { } e)
         {
             claims.Add(new Claim(EnterpriseClaim, e));

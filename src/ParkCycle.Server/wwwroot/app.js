@@ -126,7 +126,8 @@ window.addEventListener('resize', () => Object.values(charts).forEach(c => c.res
 
 // ---------- API ----------
 async function api(path, options = {}) {
-  const headers = { 'Content-Type': 'application/json', 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN', ...(options.headers || {}) };
+  // X-Requested-With: the server refuses a write authorised by its session cookie without it (anti-forgery).
+  const headers = { 'Content-Type': 'application/json', 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN', 'X-Requested-With': 'parkcycle', ...(options.headers || {}) };
   if (session) headers.Authorization = 'Bearer ' + session.access_token;
   const response = await fetch(path, { ...options, headers });
   const body = response.headers.get('content-type')?.includes('json') ? await response.json().catch(() => null) : null;
@@ -154,7 +155,7 @@ function fieldError(reason) {
 
 // Excel export through the server (a real .xlsx); ids go in their own columns.
 async function exportXlsx(name, columns, rows) {
-  const r = await fetch('/api/export/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.access_token },
+  const r = await fetch('/api/export/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'parkcycle', Authorization: 'Bearer ' + session.access_token },
     body: JSON.stringify({ name, columns, rows: rows.map(row => row.map(v => (v == null ? '' : v))) }) });
   if (!r.ok) return;
   const url = URL.createObjectURL(await r.blob());
@@ -706,6 +707,7 @@ $('import-form').addEventListener('submit', e => {
   xhr.open('POST', '/api/datasets' + ($('import-dry-run').checked ? '?dry_run=true' : ''));
   xhr.setRequestHeader('Content-Type', type);
   xhr.setRequestHeader('Authorization', 'Bearer ' + session.access_token);
+  xhr.setRequestHeader('X-Requested-With', 'parkcycle');
   xhr.upload.addEventListener('progress', ev => { if (ev.lengthComputable) bar.value = Math.round(100 * ev.loaded / ev.total); });
   xhr.addEventListener('loadstart', () => { result.textContent = t('uploading'); });
   xhr.upload.addEventListener('load', () => { result.textContent = t('validating'); });
