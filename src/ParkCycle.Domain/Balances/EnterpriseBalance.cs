@@ -19,6 +19,7 @@ public sealed record EnterpriseBalance(
     int UnknownInflows,
     int UnknownOutflows)
 {
+    /// <summary>True when some flow in or out has an unknown quantity: the sums are then lower bounds.</summary>
     public bool HasUnknowns => UnknownInflows > 0 || UnknownOutflows > 0;
 
     /// <summary>Mass in minus mass out.</summary>
@@ -33,6 +34,7 @@ public sealed record EnterpriseBalance(
     /// </summary>
     public decimal? RelativeMassImbalance => Relative(MassIn.Tonnes, MassOut.Tonnes);
 
+    /// <summary>Energy imbalance relative to the larger side (0 = balanced, 1 = one side is empty); null when there is no energy at all.</summary>
     public decimal? RelativeEnergyImbalance => Relative(EnergyIn.Gigajoules, EnergyOut.Gigajoules);
 
     private static decimal? Relative(decimal a, decimal b)

@@ -9,6 +9,7 @@ namespace ParkCycle.Domain.Datasets;
 /// </summary>
 public sealed record DatasetError(string File, int? Line, string? Column, string Reason, Severity Severity = Severity.Error)
 {
+    /// <summary>The problem as users read it: <c>file:line: column: reason</c>, with <c>warning:</c> before a warning's reason, e.g. <c>flows.csv:12: unit: 'GJ' needs lhv_gj_per_unit for material 'limestone'</c>.</summary>
     public override string ToString()
     {
         var sb = new StringBuilder(File);

@@ -6,13 +6,16 @@ namespace ParkCycle.Domain.Datasets;
 /// </summary>
 public static class DatasetSchema
 {
+    /// <summary>The manifest's file name in a dataset directory (id, name, reference year, description, provenance).</summary>
     public const string ManifestFile = "dataset.json";
 
+    /// <summary><c>zones.csv</c>, required: the park's zones.</summary>
     public static readonly TableSpec Zones = new("zones", true,
     [
         new("id", Required: true), new("name", Required: true), new("name_en"),
     ]);
 
+    /// <summary><c>enterprises.csv</c>, required: one row per enterprise; blank figures are unknown, money in 10k CNY, energy use in tce per year.</summary>
     public static readonly TableSpec Enterprises = new("enterprises", true,
     [
         new("id", Required: true), new("name", Required: true), new("name_en"), new("zone", Required: true),
@@ -26,6 +29,7 @@ public static class DatasetSchema
         new("balance_exempt", OmitWhenBlank: true),
     ]);
 
+    /// <summary><c>materials.csv</c>, optional: the dataset's own materials, with their category, unit and conversion properties.</summary>
     public static readonly TableSpec Materials = new("materials", false,
     [
         new("id", Required: true), new("name", Required: true), new("name_en"), new("category", Required: true),
@@ -36,6 +40,7 @@ public static class DatasetSchema
         new("lhv_gj_per_m3", ColumnKind.Number, OmitWhenBlank: true), new("source", OmitWhenBlank: true),
     ]);
 
+    /// <summary><c>flows.csv</c>, required: annual flows between enterprises and external nodes; a blank quantity is unknown, a blank status existing.</summary>
     public static readonly TableSpec Flows = new("flows", true,
     [
         new("id", Required: true), new("from", Required: true), new("to", Required: true), new("material", Required: true),
@@ -44,6 +49,7 @@ public static class DatasetSchema
         new("uncertainty", OmitWhenBlank: true),
     ]);
 
+    /// <summary><c>substitutions.csv</c>, optional: the dataset's own substitution rules (source replaces target at a ratio), added to the catalogue's.</summary>
     public static readonly TableSpec Substitutions = new("substitutions", false,
     [
         new("id", Required: true), new("source", Required: true), new("target", Required: true), new("ratio", ColumnKind.Number, Required: true),
@@ -53,6 +59,7 @@ public static class DatasetSchema
         new("processing_cost_cny_per_unit", ColumnKind.Number, OmitWhenBlank: true), new("quality", OmitWhenBlank: true),
     ]);
 
+    /// <summary><c>projects.csv</c>, optional: retrofit and clean-up projects; money in 10k CNY.</summary>
     public static readonly TableSpec Projects = new("projects", false,
     [
         new("id", Required: true), new("enterprise", Required: true), new("type", Required: true), new("start", Required: true),
@@ -60,6 +67,7 @@ public static class DatasetSchema
         new("status", Required: true), new("completed_on"),
     ]);
 
+    /// <summary><c>progress.csv</c>, optional: a project's percent complete (0–100) on a date.</summary>
     public static readonly TableSpec Progress = new("progress", false,
     [
         new("project", Required: true), new("date", Required: true), new("percent_complete", ColumnKind.Number, Required: true), new("note"),

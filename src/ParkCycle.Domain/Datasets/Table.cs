@@ -8,6 +8,7 @@ public sealed class Table
 {
     private readonly Dictionary<string, int> _columns;
 
+    /// <summary>A table of <paramref name="rows"/> under <paramref name="header"/>, read from <paramref name="file"/>; <paramref name="jsonArrayName"/> when it came from a JSON document.</summary>
     public Table(string file, IReadOnlyList<string> header, IReadOnlyList<TableRow> rows, string? jsonArrayName = null)
     {
         File = file;
@@ -24,13 +25,16 @@ public sealed class Table
     /// <summary>The file name errors are reported against.</summary>
     public string File { get; }
 
+    /// <summary>The column names as read, in file order.</summary>
     public IReadOnlyList<string> Header { get; }
 
+    /// <summary>The data rows, header excluded.</summary>
     public IReadOnlyList<TableRow> Rows { get; }
 
     /// <summary>Set when the table came from an array of a JSON document; locations are then JSON paths.</summary>
     public string? JsonArrayName { get; }
 
+    /// <summary>True when the header has the column (names matched case-insensitively).</summary>
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 
     /// <summary>The trimmed value of a column in a row; null when the column is absent or the cell is blank.</summary>

@@ -18,8 +18,10 @@ public static class Codes<TEnum>
     /// <summary>All codes in declaration order, e.g. for error messages.</summary>
     public static IReadOnlyList<string> All { get; } = [.. ToCode.Values];
 
+    /// <summary>The kebab-case code of a member, e.g. <c>WasteHeat</c> → <c>waste-heat</c>.</summary>
     public static string Of(TEnum value) => ToCode[value];
 
+    /// <summary>The member of a kebab-case code (trimmed, case-sensitive); false for null or an unknown code.</summary>
     public static bool TryParse(string? code, [NotNullWhen(true)] out TEnum value)
     {
         value = default;

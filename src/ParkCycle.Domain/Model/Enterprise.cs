@@ -43,6 +43,7 @@ public sealed record Enterprise(
     /// </summary>
     public bool IsActive => Status is EnterpriseStatus.Operating or EnterpriseStatus.Relocating;
 
+    /// <summary>True when both latitude and longitude are known (WGS-84 degrees); distances need them.</summary>
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 
     /// <summary>Processes the enterprise runs (<c>cement-kiln</c>, <c>anaerobic-digestion</c>, …): a pathway whose process it runs is a direct exchange to it. Empty when none are declared.</summary>
@@ -58,5 +59,6 @@ public sealed record Enterprise(
     public bool Holds(string capabilityOrLicence) =>
         Capabilities.Contains(capabilityOrLicence, StringComparer.Ordinal) || Licences.Contains(capabilityOrLicence, StringComparer.Ordinal);
 
+    /// <summary>The English name where known, else the Chinese one.</summary>
     public string DisplayName => NameEn ?? Name;
 }

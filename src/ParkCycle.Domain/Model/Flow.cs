@@ -16,6 +16,7 @@ public sealed record Flow(
     FlowStatus Status,
     string? Source)
 {
+    /// <summary>True when both ends are enterprises of the park (no <c>ext:</c> node).</summary>
     public bool IsInternal => !ExternalNode.IsExternal(From) && !ExternalNode.IsExternal(To);
 
     /// <summary>The role the row states (flows.csv <c>role</c>); null means the material's default.</summary>

@@ -33,6 +33,7 @@ public sealed record Material(
 
     private readonly MaterialProperties? _stated;
 
+    /// <summary>True for waste heat and steam: the categories whose temperature decides what they can serve.</summary>
     public bool IsHeat => Category is MaterialCategory.WasteHeat or MaterialCategory.Steam;
 
     /// <summary>The English name where known, else the Chinese one.</summary>

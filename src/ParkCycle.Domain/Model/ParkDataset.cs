@@ -10,6 +10,7 @@ public sealed class ParkDataset
     private readonly Dictionary<string, Enterprise> _enterprises;
     private readonly Dictionary<string, Material> _materials;
 
+    /// <summary>Assembles a dataset from its tables (the dataset parser validates them); its own materials override catalogue materials of the same id.</summary>
     public ParkDataset(
         DatasetManifest manifest,
         IReadOnlyList<Zone> zones,
@@ -38,24 +39,31 @@ public sealed class ParkDataset
         }
     }
 
+    /// <summary>Id, name, reference year and provenance of the dataset (<c>dataset.json</c>).</summary>
     public DatasetManifest Manifest { get; }
 
+    /// <summary>The park's zones (<c>zones.csv</c>).</summary>
     public IReadOnlyList<Zone> Zones { get; }
 
+    /// <summary>Every enterprise, whatever its status (<c>enterprises.csv</c>), in file order.</summary>
     public IReadOnlyList<Enterprise> Enterprises { get; }
 
     /// <summary>The materials the dataset defines itself (not the catalogue's).</summary>
     public IReadOnlyList<Material> Materials { get; }
 
+    /// <summary>Every flow, existing and planned (<c>flows.csv</c>), in file order; quantities in the material's unit, null when unknown.</summary>
     public IReadOnlyList<Flow> Flows { get; }
 
     /// <summary>The substitution rules the dataset adds to the catalogue's.</summary>
     public IReadOnlyList<SubstitutionRule> Substitutions { get; }
 
+    /// <summary>The retrofit and clean-up projects (<c>projects.csv</c>); empty when the dataset has none.</summary>
     public IReadOnlyList<RetrofitProject> Projects { get; }
 
+    /// <summary>The projects' percent-complete reports (<c>progress.csv</c>), in file order.</summary>
     public IReadOnlyList<ProgressReport> Progress { get; }
 
+    /// <summary>The shared catalogue the dataset was read against: materials, rules, prices and gate fees it need not define.</summary>
     public MaterialCatalog Catalog { get; }
 
     /// <summary>The programmes tracked as counts (<c>programmes.csv</c>); empty when the dataset has none.</summary>
@@ -79,11 +87,13 @@ public sealed class ParkDataset
     /// <summary>Catalogue rules followed by the dataset's own.</summary>
     public IEnumerable<SubstitutionRule> AllSubstitutions => Catalog.Substitutions.Concat(Substitutions);
 
+    /// <summary>The enterprise with this id; null when the dataset has none.</summary>
     public Enterprise? FindEnterprise(string id) => _enterprises.GetValueOrDefault(id);
 
     /// <summary>Looks a material up in the dataset, then in the catalogue.</summary>
     public Material? FindMaterial(string id) => _materials.GetValueOrDefault(id);
 
+    /// <summary>Like <see cref="FindMaterial"/>, for ids known to exist (validated flows); throws <see cref="KeyNotFoundException"/> otherwise.</summary>
     public Material Material(string id) =>
         FindMaterial(id) ?? throw new KeyNotFoundException($"unknown material '{id}'");
 

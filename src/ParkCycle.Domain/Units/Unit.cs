@@ -18,17 +18,25 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>The symbol used in datasets, e.g. <c>t</c>, <c>m3</c>, <c>GJ</c>, <c>tce</c>.</summary>
     public string Symbol { get; }
 
+    /// <summary>What the unit measures: mass, volume or energy.</summary>
     public Dimension Dimension { get; }
 
     /// <summary>How many base units (t, m³ or GJ) one of this unit is.</summary>
     public decimal ToBase { get; }
 
+    /// <summary>Tonne (<c>t</c>), the base unit of mass.</summary>
     public static readonly Unit Tonne = new("t", Dimension.Mass, 1m);
+    /// <summary>Kilogram (<c>kg</c>): 0.001 t.</summary>
     public static readonly Unit Kilogram = new("kg", Dimension.Mass, 0.001m);
+    /// <summary>Cubic metre (<c>m3</c>), the base unit of volume; gas volumes are at normal conditions (Nm³).</summary>
     public static readonly Unit CubicMetre = new("m3", Dimension.Volume, 1m);
+    /// <summary>Gigajoule (<c>GJ</c>), the base unit of energy.</summary>
     public static readonly Unit Gigajoule = new("GJ", Dimension.Energy, 1m);
+    /// <summary>Megajoule (<c>MJ</c>): 0.001 GJ.</summary>
     public static readonly Unit Megajoule = new("MJ", Dimension.Energy, 0.001m);
+    /// <summary>Megawatt-hour (<c>MWh</c>): 3.6 GJ.</summary>
     public static readonly Unit MegawattHour = new("MWh", Dimension.Energy, 3.6m);
+    /// <summary>Kilowatt-hour (<c>kWh</c>, 度): 0.0036 GJ.</summary>
     public static readonly Unit KilowattHour = new("kWh", Dimension.Energy, 0.0036m);
 
     /// <summary>Tonne of coal equivalent: 1 tce = 29.3076 GJ (GB/T 2589-2020).</summary>
@@ -122,11 +130,15 @@ public sealed class Unit : IEquatable<Unit>
             ? unit
             : throw new FormatException($"unknown unit '{symbol}' (known: {string.Join(", ", All.Select(u => u.Symbol))})");
 
+    /// <summary>True only for the same unit instance: units are singletons.</summary>
     public bool Equals(Unit? other) => ReferenceEquals(this, other);
 
+    /// <summary>True only for the same unit instance: units are singletons.</summary>
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
+    /// <summary>The hash of the symbol.</summary>
     public override int GetHashCode() => Symbol.GetHashCode(StringComparison.Ordinal);
 
+    /// <summary>The canonical dataset symbol, e.g. <c>tce</c>.</summary>
     public override string ToString() => Symbol;
 }
