@@ -8,6 +8,7 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     /// <summary>Sets the profile and declared flows (seeding, or the administration's edit) and joins the park.</summary>
     Task RegisterAsync(EnterpriseProfile profile, IReadOnlyList<DeclaredFlow> flows);
 
+    /// <summary>The profile as last registered; null before the enterprise is registered.</summary>
     Task<EnterpriseProfile?> GetProfileAsync();
 
     /// <summary>Reports a byproduct available; durable before it returns; returns who could take it.</summary>
@@ -40,19 +41,25 @@ public interface IEnterpriseGrain : IGrainWithStringKey
 /// <summary>The park (key: park id): membership, the versioned snapshot of its model, and the cached analysis.</summary>
 public interface IParkGrain : IGrainWithStringKey
 {
+    /// <summary>Stores the park's setting (name, reference year, zones, heat streams, declared balances) from its seed dataset; durable before it returns.</summary>
     Task SetupAsync(ParkSetup setup);
 
+    /// <summary>True once the seed dataset's enterprises and projects are all registered (<see cref="MarkSeededAsync"/>), so a restart does not seed again.</summary>
     Task<bool> IsSeededAsync();
 
+    /// <summary>Records that seeding finished; durable before it returns.</summary>
     Task MarkSeededAsync();
 
+    /// <summary>Adds an enterprise to the park's members (called by its grain on registration); a member already there is kept once.</summary>
     Task JoinAsync(string enterpriseId);
 
+    /// <summary>The ids of the park's member enterprises, ordinal order.</summary>
     Task<IReadOnlyList<string>> GetMembersAsync();
 
     /// <summary>A member's contribution changed: the snapshot version advances and a re-analysis is scheduled (debounced).</summary>
     Task<long> NotifyChangedAsync(EnterpriseContribution contribution);
 
+    /// <summary>The current snapshot's version and size, and the version the cached analysis is of (0 before the first).</summary>
     Task<SnapshotInfo> GetSnapshotInfoAsync();
 
     /// <summary>The open offers and needs of one material in the current model (reports and standing declared flows).</summary>
@@ -96,12 +103,15 @@ public interface IMaterialExchangeGrain : IGrainWithStringKey
     /// <summary>Records a declared flow as a standing offer or need, without matching: nobody waits for the answer.</summary>
     Task StandAsync(OpenPosition position, ReportKind kind);
 
+    /// <summary>Drops a report's open offer or need, whichever it is; unknown ids are ignored.</summary>
     Task RemoveAsync(string reportId);
 
     // Read-only and interleaved, so two exchanges asking each other at once cannot deadlock.
+    /// <summary>The open offers of this material whose window has not passed.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<OpenPosition>> GetOffersAsync();
 
+    /// <summary>The open needs of this material whose window has not passed.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<OpenPosition>> GetNeedsAsync();
 }
@@ -109,11 +119,13 @@ public interface IMaterialExchangeGrain : IGrainWithStringKey
 /// <summary>A retrofit or clean-up project (key: project id) and its progress reports.</summary>
 public interface IRetrofitProjectGrain : IGrainWithStringKey
 {
+    /// <summary>Stores the project with its progress so far (seeding), replacing any earlier registration; durable before it returns.</summary>
     Task RegisterAsync(ProjectInfo project);
 
     /// <summary>Adds a progress report; rejected (naming the field) when out of range, out of date order or falling without a note.</summary>
     Task<IReadOnlyList<FieldError>> ReportProgressAsync(ProgressUpdate update);
 
+    /// <summary>The project with every progress report; null when it was never registered.</summary>
     Task<ProjectInfo?> GetAsync();
 }
 
@@ -126,6 +138,7 @@ public interface IConnectionGrain : IGrainWithStringKey
     /// <summary>Records that <paramref name="enterprise"/> agrees; it must be the offer's supplier or the need's consumer.</summary>
     Task<Connection?> AgreeAsync(string supplier, string consumer, string enterprise);
 
+    /// <summary>The connection and who has agreed so far; null until one side has agreed.</summary>
     Task<Connection?> GetAsync();
 }
 
@@ -141,6 +154,7 @@ public interface IParkProjectsGrain : IGrainWithStringKey
     /// <summary>Records that one of the park's projects changed (new progress) and moves the version.</summary>
     Task<long> ChangedAsync();
 
+    /// <summary>The park's project ids and the current version.</summary>
     [AlwaysInterleave]
     Task<ParkProjects> GetAsync();
 }

@@ -3,15 +3,20 @@ namespace ParkCycle.Grains.Abstractions;
 /// <summary>Who may see a byproduct offer: every park member (anonymised until both sides agree), or the administration only.</summary>
 public enum OfferVisibility
 {
+    /// <summary>Offered to every park member (<c>park</c>), anonymised until both sides agree.</summary>
     Park,
+    /// <summary>Meant for the park administration only (<c>administration-only</c>).</summary>
     AdministrationOnly,
 }
 
 /// <summary>The period a reported quantity is per.</summary>
 public enum ReportPeriod
 {
+    /// <summary>Per year (<c>year</c>): the quantity is the annual amount.</summary>
     Year,
+    /// <summary>Per month (<c>month</c>): read as 12 times the quantity a year.</summary>
     Month,
+    /// <summary>Per week (<c>week</c>): read as 52 times the quantity a year.</summary>
     Week,
 }
 
@@ -61,13 +66,16 @@ public sealed record ReportOutcome(
     [property: Id(4)] IReadOnlyList<FieldError> Errors,
     [property: Id(5)] IReadOnlyList<ExchangeMatch> Matches)
 {
+    /// <summary>A rejection that changed nothing, with the fields at fault.</summary>
     public static ReportOutcome Rejected(IReadOnlyList<FieldError> errors) => new(false, null, 0, false, errors, []);
 }
 
 /// <summary>The kind of a report.</summary>
 public enum ReportKind
 {
+    /// <summary>A byproduct offered (<see cref="ByproductReport"/>), or a declared flow standing as a supply.</summary>
     Offer,
+    /// <summary>A material needed (<see cref="NeedReport"/>), or a declared flow standing as a demand.</summary>
     Need,
 }
 
@@ -211,6 +219,10 @@ public sealed record HeatStreamInfo(
 [GenerateSerializer, Immutable]
 public sealed record BalanceInfo([property: Id(0)] string Id, [property: Id(1)] string Enterprise, [property: Id(2)] string Scope);
 
+/// <summary>A zone of the park as the seed dataset's <c>zones.csv</c> gives it.</summary>
+/// <param name="Id">The zone id enterprises refer to.</param>
+/// <param name="Name">The zone's name as the dataset writes it, usually Chinese.</param>
+/// <param name="NameEn">The English name; null when unknown.</param>
 [GenerateSerializer, Immutable]
 public sealed record ZoneInfo([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string? NameEn);
 
@@ -269,6 +281,7 @@ public sealed record Connection(
     [property: Id(4)] bool SupplierAgreed,
     [property: Id(5)] bool ConsumerAgreed)
 {
+    /// <summary>True once both the supplier and the consumer have agreed: only then is each told who the other is.</summary>
     public bool Agreed => SupplierAgreed && ConsumerAgreed;
 }
 
