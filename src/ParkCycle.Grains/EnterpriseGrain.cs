@@ -1,15 +1,18 @@
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Grains.Storage;
 
 namespace ParkCycle.Grains;
 
 /// <summary>
-/// One enterprise. Owns its profile, declared flows and reports; every accepted report is written to storage
-/// before the call returns, then published to the park and the material exchange. A daily reminder drops
+/// One enterprise. Owns its profile, declared flows and reports; every accepted report version is appended to the
+/// report journal (durable) before the call returns, then published to the park and the material exchange. The
+/// grain state stays small (profile, flows, flags): a report costs one append, not a rewrite of all past versions. A daily reminder drops
 /// expired availability. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class EnterpriseGrain(
     [PersistentState("enterprise", GrainStorage.Name)] IPersistentState<EnterpriseState> state,
+    IReportJournal journal,
     TimeProvider clock,
     ParkCycleMetrics metrics) : Grain, IEnterpriseGrain, IRemindable
 {
@@ -20,6 +23,8 @@ public sealed class EnterpriseGrain(
     private Dictionary<string, IMaterialExchangeGrain> _exchanges = new(StringComparer.Ordinal);
     private Dictionary<string, ReportRecord>? _latest;
     private Dictionary<string, ReportRecord>? _byKey;
+    private List<ReportRecord> _history = [];
+    private int _reports;
     private IParkGrain? _park;
 
     private EnterpriseState S => state.State;
@@ -28,6 +33,7 @@ public sealed class EnterpriseGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await LoadHistoryAsync(cancellationToken);
         // Open reports stored before the reminder existed get their sweep now, once.
         if (!S.ExpiryReminder && Latest().Any(r => !r.Withdrawn && Until(r) >= Today))
         {
@@ -36,14 +42,48 @@ public sealed class EnterpriseGrain(
         }
     }
 
-    /// <summary>Registers the daily expiry reminder unless this enterprise already has it.</summary>
-    private async Task EnsureExpiryReminderAsync()
+    /// <summary>
+    /// Reads the report history from the journal. Versions an older ParkCycle kept in the grain state are appended to
+    /// the journal first (appending a held version is a no-op, so an interrupted move simply runs again), then
+    /// dropped from the state.
+    /// </summary>
+    private async Task LoadHistoryAsync(CancellationToken cancellationToken)
     {
-        if (!S.ExpiryReminder)
+        var id = this.GetPrimaryKeyString();
+        var journaled = await journal.ReadAsync(id);
+        if (S.History.Count > 0)
         {
-            await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
-            S.ExpiryReminder = true;
+            foreach (var legacy in S.History)
+            {
+                await journal.AppendAsync(id, legacy);
+            }
+
+            var moved = S.History.Select(r => (r.ReportId, r.Version)).ToHashSet();
+            _history = [.. S.History, .. journaled.Where(r => !moved.Contains((r.ReportId, r.Version)))];
+            S.History = [];
+            await state.WriteStateAsync(cancellationToken);
         }
+        else
+        {
+            _history = [.. journaled];
+        }
+
+        // Report numbers run r1, r2, … and versions never disappear from the journal: the count of report ids is the
+        // last number given.
+        _reports = Math.Max(S.NextReport, _history.Select(r => r.ReportId).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>Registers the daily expiry reminder unless this enterprise already has it; true when the state changed (and must be written).</summary>
+    private async Task<bool> EnsureExpiryReminderAsync()
+    {
+        if (S.ExpiryReminder)
+        {
+            return false;
+        }
+
+        await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
+        S.ExpiryReminder = true;
+        return true;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -89,7 +129,7 @@ public sealed class EnterpriseGrain(
         SubmitAsync(submission, reportId, null, null, null, true);
 
     public Task<IReadOnlyList<ReportRecord>> GetReportsAsync(bool includeHistory = false) =>
-        Task.FromResult<IReadOnlyList<ReportRecord>>(includeHistory ? [.. S.History] : [.. Latest()]);
+        Task.FromResult<IReadOnlyList<ReportRecord>>(includeHistory ? [.. _history] : [.. Latest()]);
 
     public Task<EnterpriseContribution?> GetContributionAsync() => Task.FromResult(S.Profile is null ? null : Contribution());
 
@@ -189,7 +229,8 @@ public sealed class EnterpriseGrain(
             return ReportOutcome.Rejected(errors);
         }
 
-        var id = previous?.ReportId ?? $"{this.GetPrimaryKeyString()}-r{++S.NextReport}";
+        var number = previous is null ? _reports + 1 : _reports;
+        var id = previous?.ReportId ?? $"{this.GetPrimaryKeyString()}-r{number}";
         var record = new ReportRecord(
             id,
             (previous?.Version ?? 0) + 1,
@@ -200,23 +241,15 @@ public sealed class EnterpriseGrain(
             withdraw ? previous!.Need : need,
             withdraw,
             submission.IdempotencyKey);
-        if (!withdraw)
+        // Registered (and the flag stored) before the report is stored, so no stored open report is ever without its sweep.
+        if (!withdraw && await EnsureExpiryReminderAsync())
         {
-            // Registered before the report is stored, so no stored open report is ever without its sweep.
-            await EnsureExpiryReminderAsync();
+            await state.WriteStateAsync();
         }
 
-        S.History.Add(record);
-        try
-        {
-            await state.WriteStateAsync(); // durable before anything is acknowledged or published
-        }
-        catch
-        {
-            // Nothing was stored: put the in-memory state back as it was.
-            S.History.RemoveAt(S.History.Count - 1);
-            throw;
-        }
+        await journal.AppendAsync(this.GetPrimaryKeyString(), record); // durable before anything is acknowledged or published
+        _history.Add(record);
+        _reports = number;
 
         LatestById[record.ReportId] = record;
         ByKey[record.IdempotencyKey] = record;
@@ -285,10 +318,10 @@ public sealed class EnterpriseGrain(
     private IEnumerable<ReportRecord> Latest() => LatestById.Values;
 
     // The version each idempotency key produced; built once per activation from the history, then kept current.
-    private Dictionary<string, ReportRecord> ByKey => _byKey ??= S.History.ToDictionary(r => r.IdempotencyKey, StringComparer.Ordinal);
+    private Dictionary<string, ReportRecord> ByKey => _byKey ??= _history.ToDictionary(r => r.IdempotencyKey, StringComparer.Ordinal);
 
     // Built once per activation from the history, then kept current: the history only grows.
-    private Dictionary<string, ReportRecord> LatestById => _latest ??= S.History
+    private Dictionary<string, ReportRecord> LatestById => _latest ??= _history
         .GroupBy(r => r.ReportId, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!, StringComparer.Ordinal);
 

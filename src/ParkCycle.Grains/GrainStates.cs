@@ -2,7 +2,10 @@ using ParkCycle.Grains.Abstractions;
 
 namespace ParkCycle.Grains;
 
-/// <summary>An enterprise's persisted state: profile, declared flows, every report version (each with its idempotency key).</summary>
+/// <summary>
+/// An enterprise's persisted state: profile, declared flows and flags, small and bounded. Report versions are not
+/// here: they are appended to the report journal (<see cref="Storage.IReportJournal"/>), one row per report.
+/// </summary>
 [GenerateSerializer]
 public sealed class EnterpriseState
 {
@@ -12,12 +15,16 @@ public sealed class EnterpriseState
     [Id(1)]
     public List<DeclaredFlow> Flows { get; set; } = [];
 
-    /// <summary>Every version of every report, oldest first.</summary>
+    /// <summary>
+    /// Report versions stored by ParkCycle before the journal held them; moved to the journal (and emptied) when
+    /// the enterprise next activates. Nothing new is added here.
+    /// </summary>
     [Id(2)]
     public List<ReportRecord> History { get; set; } = [];
 
     // Id(3) held the idempotency keys; every record carries its own, so they are rebuilt from the history instead.
 
+    /// <summary>The number of the last report made before the journal (legacy); report numbers now follow the journal's report count.</summary>
     [Id(4)]
     public int NextReport { get; set; }
 

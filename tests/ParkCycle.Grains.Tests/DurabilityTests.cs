@@ -49,6 +49,70 @@ public sealed class DurabilityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Reports_AreAppendedToTheJournal_AndTheEnterpriseStateDoesNotGrow()
+    {
+        var (_, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);
+        var grain = fixture.Grains.GetGrain<IEnterpriseGrain>(supplier);
+        await grain.ReportByproductAsync(FlyAsh(100), Key());
+        var afterOne = (await ReadStateAsync(supplier)).Length;
+        for (var i = 0; i < 40; i++)
+        {
+            await grain.ReportByproductAsync(FlyAsh(101 + i), Key());
+        }
+
+        // The state holds profile, flows and flags only: 40 more reports leave it as it was.
+        Assert.Equal(afterOne, (await ReadStateAsync(supplier)).Length);
+        await using var database = new SqliteDatabase(fixture.DatabasePath);
+        var journaled = await new SqliteReportJournal(database, Serializer()).ReadAsync(supplier);
+        Assert.Equal(41, journaled.Count);
+        Assert.Equal(Enumerable.Range(1, 41).Select(n => $"{supplier}-r{n}"), journaled.Select(r => r.ReportId));
+    }
+
+    [Fact]
+    public async Task HistoryKeptInTheStateByAnOlderVersion_MovesToTheJournal_AndNumberingGoesOn()
+    {
+        var park = NewPark();
+        var id = $"{park}-old";
+        var v1 = new ReportRecord($"{id}-r1", 1, ReportKind.Offer, "test-user", ClusterFixture.Start, FlyAsh(100), null, false, "old-1");
+        var v2 = v1 with { Version = 2, Offer = FlyAsh(120), IdempotencyKey = "old-2" };
+        var r2 = new ReportRecord($"{id}-r2", 1, ReportKind.Offer, "test-user", ClusterFixture.Start, FlyAsh(50), null, false, "old-3");
+        await using (var database = new SqliteDatabase(fixture.DatabasePath))
+        {
+            var legacy = new GrainState<EnterpriseState>(new EnterpriseState { Profile = Enterprise(park, id), History = [v1, v2, r2], NextReport = 2, ExpiryReminder = true });
+            await new SqliteGrainStorage(database, Serializer()).WriteStateAsync("enterprise", GrainId.Create("enterprise", id), legacy);
+        }
+
+        var grain = fixture.Grains.GetGrain<IEnterpriseGrain>(id);
+        Assert.Equal([v1, v2, r2], await grain.GetReportsAsync(true));
+        var next = await grain.ReportByproductAsync(FlyAsh(10), Key());
+        // A retry of a moved version is still recognised by its key.
+        var retry = await grain.CorrectByproductAsync($"{id}-r1", FlyAsh(120), new Submission("old-2", "test-user"));
+
+        Assert.Equal($"{id}-r3", next.ReportId);
+        Assert.True(retry.Duplicate);
+        await using (var database = new SqliteDatabase(fixture.DatabasePath))
+        {
+            var stored = new GrainState<EnterpriseState>(new EnterpriseState());
+            await new SqliteGrainStorage(database, Serializer()).ReadStateAsync("enterprise", GrainId.Create("enterprise", id), stored);
+            Assert.Empty(stored.State!.History);
+            Assert.Equal([$"{id}-r1", $"{id}-r1", $"{id}-r2", $"{id}-r3"], (await new SqliteReportJournal(database, Serializer()).ReadAsync(id)).Select(r => r.ReportId));
+        }
+    }
+
+    private static Serializer Serializer() =>
+        new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EnterpriseState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private async Task<byte[]> ReadStateAsync(string enterprise)
+    {
+        await using var database = new SqliteDatabase(fixture.DatabasePath);
+        await using var connection = await database.OpenReadAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data FROM grain_state WHERE grain_id = $id AND state = 'enterprise'";
+        command.Parameters.AddWithValue("$id", GrainId.Create("enterprise", enterprise).ToString());
+        return (byte[])(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task SnapshotVersions_NeverRepeatAcrossARestart()
     {
         var (park, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);

@@ -133,7 +133,7 @@ public sealed class PostgresClusterTests
             await using var data = NpgsqlDataSource.Create(isolated);
             Assert.Equal(ProviderQueryKeys.Order(StringComparer.Ordinal), (await ReadStringsAsync(data, "SELECT QueryKey FROM OrleansQuery")).Order(StringComparer.Ordinal));
             Assert.Equal(
-                ["orleans_cluster_member", "orleans_cluster_version", "orleans_grain_state", "orleans_reminder", "orleansquery"],
+                ["orleans_cluster_member", "orleans_cluster_version", "orleans_grain_state", "orleans_reminder", "orleansquery", "parkcycle_report_history"],
                 (await ReadStringsAsync(data, "SELECT tablename FROM pg_tables WHERE schemaname = $1", schema)).Order(StringComparer.Ordinal));
 
             // Applying again (a restart, a newer ParkCycle) replaces edited or outdated query text and keeps the data.

@@ -59,6 +59,7 @@ public static class ParkCycleSilo
         const string Invariant = "Npgsql";
         silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connection));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresClusterSchema>();
+        silo.Services.AddSingleton<IReportJournal, PostgresReportJournal>();
         silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) => options.Configure<Npgsql.NpgsqlDataSource>((o, dataSource) =>
         {
             o.Invariant = Invariant;
@@ -104,12 +105,13 @@ public static class ParkCycleSilo
         return silo;
     }
 
-    /// <summary>The embedded store: grain state and reminders in one SQLite file, behind one group-commit writer.</summary>
+    /// <summary>The embedded store: grain state, report history and reminders in one SQLite file, behind one group-commit writer.</summary>
     public static ISiloBuilder UseSqliteStore(this ISiloBuilder silo, string path)
     {
         silo.Services.AddSingleton(_ => new SqliteDatabase(path));
         silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (sp, _) =>
             new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+        silo.Services.AddSingleton<IReportJournal>(sp => new SqliteReportJournal(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>()));
         return silo;

@@ -76,6 +76,20 @@ CREATE TABLE IF NOT EXISTS orleans_reminder (
 
 CREATE INDEX IF NOT EXISTS orleans_reminder_ring ON orleans_reminder (ServiceId, GrainHash);
 
+-- ParkCycle's own: the append-only history of enterprises' report versions (PostgresReportJournal). A report
+-- appends one row; the enterprise's grain state keeps no history.
+CREATE TABLE IF NOT EXISTS parkcycle_report_history (
+    seq        bigserial PRIMARY KEY,
+    service_id text    NOT NULL,
+    enterprise text    NOT NULL,
+    report_id  text    NOT NULL,
+    version    integer NOT NULL,
+    data       bytea   NOT NULL,
+    UNIQUE (service_id, enterprise, report_id, version)
+);
+
+CREATE INDEX IF NOT EXISTS parkcycle_report_history_enterprise ON parkcycle_report_history (service_id, enterprise, seq);
+
 -- The statements. Queries that report success return one boolean row; queries that return a new ETag return it
 -- in the column the provider reads (Version, NewGrainStateVersion) and return no row when the ETag was stale.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
