@@ -264,8 +264,9 @@ public sealed record ProjectInfo(
     [property: Id(5)] string Status,
     [property: Id(6)] DateOnly? CompletedOn,
     [property: Id(7)] IReadOnlyList<ProgressUpdate> Progress,
-    [property: Id(8)] decimal? Budget10kCny = null,
-    [property: Id(9)] decimal? Subsidy10kCny = null);
+    // Named as projects.csv names them: the snake_case policy alone would write budget10k_cny.
+    [property: Id(8), System.Text.Json.Serialization.JsonPropertyName("budget_10k_cny")] decimal? Budget10kCny = null,
+    [property: Id(9), System.Text.Json.Serialization.JsonPropertyName("subsidy_10k_cny")] decimal? Subsidy10kCny = null);
 
 /// <summary>A Sankey link of the park's mass flows by chain (annual tonnes).</summary>
 [GenerateSerializer, Immutable]

@@ -52,7 +52,15 @@ public static class ProjectsApi
             errors["type"] = [$"'{request.Type}' is not one of: {string.Join(", ", Codes<ProjectType>.All)}"];
         }
 
-        if (request.Budget10kCny is < 0 || request.Subsidy10kCny is < 0 || request.Subsidy10kCny > request.Budget10kCny)
+        if (request.Id is not null && !Identifier.IsValid(request.Id))
+        {
+            errors["id"] = [$"'{Clip(request.Id)}' is not an identifier: {Identifier.Grammar}"];
+        }
+
+        // The dataset's ranges (projects.csv): an API-registered project is read back by the same forecast.
+        InRange(errors, request.Budget10kCny, "budget_10k_cny");
+        InRange(errors, request.Subsidy10kCny, "subsidy_10k_cny");
+        if (!errors.ContainsKey("budget_10k_cny") && !errors.ContainsKey("subsidy_10k_cny") && request.Subsidy10kCny > (request.Budget10kCny ?? 0))
         {
             errors["subsidy_10k_cny"] = ["budget and subsidy are zero or more, and the subsidy is no more than the budget"];
         }
@@ -118,6 +126,8 @@ public static class ProjectsApi
             errors["date"] = [$"{request.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}): report progress made, not planned"];
         }
 
+        Text(errors, request.Note, "note");
+        Text(errors, request.Milestone, "milestone");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -147,6 +157,24 @@ public static class ProjectsApi
             errors[field] = ["a value is required"];
         }
     }
+
+    private static void InRange(Dictionary<string, string[]> errors, decimal? value, string field)
+    {
+        if (value is { } v && !Domain.Datasets.PhysicalRanges.Money10kCny.Contains(v))
+        {
+            errors[field] = [Domain.Datasets.PhysicalRanges.Money10kCny.Refusal(v.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        }
+    }
+
+    private static void Text(Dictionary<string, string[]> errors, string? value, string field)
+    {
+        if (value is not null && Domain.Datasets.TextLimits.Problem(value) is { } problem)
+        {
+            errors[field] = [problem];
+        }
+    }
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static IResult NotFound(string parkId, string id) =>
         TypedResults.Problem(title: $"no project '{id}' in park '{parkId}'", statusCode: StatusCodes.Status404NotFound);
