@@ -11,6 +11,7 @@ var root = new RootCommand("ParkCycle: circular-economy material-flow modeler fo
     ValidateCommand.Create(),
     DescribeCommand.Create(),
     AnalyzeCommand.Create(),
+    DiffCommand.Create(),
     PinchCommand.Create(),
     ReconcileCommand.Create(),
     BenchCommand.Create(),

@@ -85,6 +85,21 @@ public interface IParkGrain : IGrainWithStringKey
 
     /// <summary>Members kept out of the snapshot because their stored state failed the range checks or could not be read.</summary>
     Task<IReadOnlyList<QuarantinedEnterprise>> GetQuarantineAsync();
+
+    /// <summary>The park's dataset versions, oldest first; empty for a park seeded before versions were kept.</summary>
+    Task<IReadOnlyList<DatasetVersionInfo>> GetVersionsAsync();
+
+    /// <summary>
+    /// Makes <paramref name="version"/> (already stored in its <see cref="IParkVersionGrain"/>, its enterprises registered)
+    /// the park's current dataset version: durable before it returns; the model moves and a re-analysis is scheduled.
+    /// </summary>
+    Task AddVersionAsync(DatasetVersionInfo version);
+
+    /// <summary>
+    /// Takes enterprises a new dataset version no longer lists out of the park's model and exchanges. Their grains keep
+    /// their profile and every report, so administrators can still read their history.
+    /// </summary>
+    Task RetireAsync(IReadOnlyList<string> enterpriseIds);
 }
 
 /// <summary>

@@ -154,6 +154,32 @@ public sealed record EnterpriseProfile(
     /// <summary>When a relocating or closing enterprise leaves the park (the dataset's <c>end_date</c>).</summary>
     [Id(15)]
     public DateOnly? EndDate { get; init; }
+
+    // The accounting columns, so the live park's KPIs (per value added, water reuse, new energy) are the dataset's.
+
+    /// <summary>Industrial value added, 10k CNY per year (the dataset's <c>value_added_10k_cny</c>).</summary>
+    [Id(16)]
+    public decimal? ValueAdded10kCny { get; init; }
+
+    /// <summary>Water recirculated in the plant, m³ per year (<c>recirculated_water_m3</c>).</summary>
+    [Id(17)]
+    public decimal? RecirculatedWaterM3 { get; init; }
+
+    /// <summary>Installed new-energy capacity, MW (<c>new_energy_capacity_mw</c>).</summary>
+    [Id(18)]
+    public decimal? NewEnergyCapacityMw { get; init; }
+
+    /// <summary>The kind of that capacity as its kebab-case code (<c>new_energy_type</c>).</summary>
+    [Id(19)]
+    public string? NewEnergyType { get; init; }
+
+    /// <summary>Why its balance is not judged (<c>balance_exempt</c>); null when it is.</summary>
+    [Id(20)]
+    public string? BalanceExempt { get; init; }
+
+    /// <summary>Where the row's figures come from (<c>source</c>).</summary>
+    [Id(21)]
+    public string? Source { get; init; }
 }
 
 /// <summary>A declared flow (the dataset's flows.csv row) with its quantity in its own unit; null quantity = unknown.</summary>
@@ -171,6 +197,10 @@ public sealed record DeclaredFlow(
     /// <summary>The relative standard deviation of the quantity in percent, when the dataset states it.</summary>
     [Id(8)]
     public decimal? UncertaintyPercent { get; init; }
+
+    /// <summary>The role the row states as its kebab-case code (flows.csv <c>role</c>); null means the material's default.</summary>
+    [Id(9)]
+    public string? Role { get; init; }
 }
 
 /// <summary>What one enterprise contributes to the park's model: its profile, declared flows and open reports.</summary>

@@ -48,6 +48,53 @@ public sealed class ParkState
 
     [Id(3)]
     public long Version { get; set; }
+
+    /// <summary>The dataset versions imported, oldest first: one small record each; the datasets themselves live in their version grains.</summary>
+    [Id(4)]
+    public List<DatasetVersionInfo> Versions { get; set; } = [];
+}
+
+/// <summary>One dataset version as imported: its record and the dataset JSON document, gzip-compressed.</summary>
+[GenerateSerializer]
+public sealed class ParkVersionState
+{
+    [Id(0)]
+    public DatasetVersionInfo? Info { get; set; }
+
+    [Id(1)]
+    public byte[]? DatasetGzip { get; set; }
+}
+
+/// <summary>
+/// A year of a park's KPI history, stored compactly: the KPI ids and their unit, target and due date once, then per
+/// kept snapshot only its time, dataset version and values in <see cref="Ids"/> order (shorter when KPIs were added later).
+/// </summary>
+[GenerateSerializer]
+public sealed class KpiHistoryState
+{
+    [Id(0)]
+    public List<string> Ids { get; set; } = [];
+
+    /// <summary>Each KPI's latest unit, target and due date (the value field unused), by id.</summary>
+    [Id(1)]
+    public Dictionary<string, KpiReading> Definitions { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(2)]
+    public List<KpiHistoryEntry> Entries { get; set; } = [];
+}
+
+/// <summary>One kept snapshot of <see cref="KpiHistoryState"/>.</summary>
+[GenerateSerializer]
+public sealed class KpiHistoryEntry
+{
+    [Id(0)]
+    public DateTimeOffset At { get; set; }
+
+    [Id(1)]
+    public int DatasetVersion { get; set; }
+
+    [Id(2)]
+    public decimal?[] Values { get; set; } = [];
 }
 
 /// <summary>A retrofit project's persisted state.</summary>

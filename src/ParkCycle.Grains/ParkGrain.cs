@@ -140,7 +140,19 @@ public sealed class ParkGrain(
 
     public async Task<long> NotifyChangedAsync(EnterpriseContribution contribution)
     {
+        // An enterprise a dataset version retired may still report (its reports are its own), but no longer into the park.
+        if (!state.State.Members.Contains(contribution.Profile.Id))
+        {
+            return _version;
+        }
+
         Admit(contribution);
+        return await AdvanceAsync();
+    }
+
+    /// <summary>Moves the model to its next version and schedules a (debounced) re-analysis.</summary>
+    private async Task<long> AdvanceAsync()
+    {
         while (_version >= _reserved)
         {
             // Once every 10,000 changes: callers arriving meanwhile share the one reservation.
@@ -164,6 +176,42 @@ public sealed class ParkGrain(
         state.State.Version = end;
         await state.WriteStateAsync();
         _reserved = end;
+    }
+
+    public Task<IReadOnlyList<DatasetVersionInfo>> GetVersionsAsync() => Task.FromResult<IReadOnlyList<DatasetVersionInfo>>([.. state.State.Versions]);
+
+    public async Task AddVersionAsync(DatasetVersionInfo version)
+    {
+        state.State.Versions.RemoveAll(v => v.Version >= version.Version); // a retried import replaces what it half did
+        state.State.Versions.Add(version);
+        await state.WriteStateAsync();
+        await AdvanceAsync();
+    }
+
+    public async Task RetireAsync(IReadOnlyList<string> enterpriseIds)
+    {
+        var positions = new List<(string Material, string ReportId)>();
+        foreach (var id in enterpriseIds)
+        {
+            if (_contributions.Remove(id, out var c))
+            {
+                positions.AddRange(c.Offers.Concat(c.Needs).Select(p => (p.MaterialId, p.ReportId)));
+                positions.AddRange(StandingPositions.Of(c.Profile, c.Flows).Select(p => (p.Position.MaterialId, p.Position.ReportId)));
+            }
+
+            _quarantine.Remove(id);
+            state.State.Members.Remove(id);
+        }
+
+        await state.WriteStateAsync();
+        // The exchanges are indices of the model: what the retired enterprises held there goes with them.
+        var park = this.GetPrimaryKeyString();
+        foreach (var (material, reportId) in positions)
+        {
+            await GrainFactory.GetGrain<IMaterialExchangeGrain>($"{park}/{material}").RemoveAsync(reportId);
+        }
+
+        await AdvanceAsync();
     }
 
     public Task<SnapshotInfo> GetSnapshotInfoAsync() => Task.FromResult(new SnapshotInfo(
@@ -199,30 +247,7 @@ public sealed class ParkGrain(
         return _cache;
     }
 
-    public Task<byte[]> ExportAsync(string format) => OffTurn(snapshot =>
-    {
-        if (format == "json")
-        {
-            return DatasetWriter.ToJson(snapshot);
-        }
-
-        if (format == "xlsx")
-        {
-            return Domain.Excel.ExcelDataset.Write(snapshot);
-        }
-
-        using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in DatasetWriter.ToFiles(snapshot))
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(bytes);
-            }
-        }
-
-        return buffer.ToArray();
-    });
+    public Task<byte[]> ExportAsync(string format) => OffTurn(snapshot => DatasetExport.Encode(snapshot, format));
 
     public Task<string?> GetHeatAsync(decimal dtMinC) => OffTurn(snapshot =>
         HeatIntegration.ParkHeatIntegration.Analyze(snapshot, new HeatIntegration.ParkHeatOptions { DtMinC = dtMinC }) is { } report
@@ -258,20 +283,41 @@ public sealed class ParkGrain(
     private async Task<AnalysisResult> AnalyseNowAsync()
     {
         var version = _version;
+        // The dataset version the snapshot is of, taken with it: an analysis that began before a new version was
+        // added is not that version's.
+        var datasetVersion = state.State.Versions.Count > 0 ? state.State.Versions[^1].Version : 0;
         var clock = Stopwatch.StartNew();
-        var result = await OffTurn(snapshot =>
+        var (result, kpis) = await OffTurn(snapshot =>
         {
             var analysis = ParkAnalyzer.Analyze(snapshot);
             var json = JsonSerializer.Serialize(AnalysisReport.From(analysis), AnalysisReport.JsonOptions);
-            return new AnalysisResult(version, json, analysis.Loops.Loops.Count, analysis.Opportunities.Count, analysis.Plan.TotalCo2eAvoidedT, clock.Elapsed.TotalMilliseconds);
+            IReadOnlyList<KpiReading> kpis = [.. analysis.Kpis.Select(k => new KpiReading(k.Id, k.Value, k.Unit, k.Target, k.Due))];
+            return (new AnalysisResult(version, json, analysis.Loops.Loops.Count, analysis.Opportunities.Count, analysis.Plan.TotalCo2eAvoidedT, clock.Elapsed.TotalMilliseconds), kpis);
         });
         metrics.AnalysisDuration(result.ElapsedMs);
         if (_cache is null || result.Version > _cache.Version)
         {
             _cache = result;
+            if (state.State.Seeded)
+            {
+                await RecordKpisAsync(new KpiSnapshot(timeProvider.GetUtcNow(), datasetVersion, kpis));
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Keeps the KPIs of a new analysis in the year's history; a history that cannot be written never fails the analysis.</summary>
+    private async Task RecordKpisAsync(KpiSnapshot snapshot)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IParkKpiHistoryGrain>(IParkKpiHistoryGrain.Key(this.GetPrimaryKeyString(), snapshot.At.UtcDateTime.Year)).RecordAsync(snapshot);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Park {Park}: the KPIs of the analysis at {At} were not kept in the history", this.GetPrimaryKeyString(), snapshot.At);
+        }
     }
 
     /// <summary>
@@ -304,11 +350,16 @@ public sealed class ParkGrain(
 
             enterprises.Add(new Enterprise(p.Id, p.Name, p.NameEn, p.Zone,
                 [.. p.Chains.Select(x => Codes<Chain>.TryParse(x, out var chain) ? chain : Chain.Other)], p.Sector, p.Latitude, p.Longitude,
-                Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, null)
+                Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, p.Source)
             {
                 Capabilities = p.Capabilities,
                 Licences = p.Licences,
                 EndDate = p.EndDate,
+                ValueAdded10kCny = p.ValueAdded10kCny,
+                RecirculatedWaterM3 = p.RecirculatedWaterM3,
+                NewEnergyCapacityMw = p.NewEnergyCapacityMw,
+                NewEnergyType = Codes<NewEnergyType>.TryParse(p.NewEnergyType, out var energyType) ? energyType : null,
+                BalanceExempt = p.BalanceExempt,
             });
             foreach (var f in c.Flows)
             {
@@ -320,7 +371,11 @@ public sealed class ParkGrain(
                 }
 
                 flows.Add(new Flow(f.Id, f.From, f.To, f.MaterialId, f.Quantity is { } q ? new Quantity(q, unit) : null, unit,
-                    f.Status == "planned" ? FlowStatus.Planned : FlowStatus.Existing, f.Source) { UncertaintyPercent = f.UncertaintyPercent });
+                    f.Status == "planned" ? FlowStatus.Planned : FlowStatus.Existing, f.Source)
+                {
+                    UncertaintyPercent = f.UncertaintyPercent,
+                    Role = Codes<FlowRole>.TryParse(f.Role, out var role) ? role : null,
+                });
             }
 
             foreach (var o in c.Offers)

@@ -101,7 +101,10 @@ public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOn
                         table.Get(row, "unit") ?? string.Empty,
                         target is null ? null : decimal.Parse(target, CultureInfo.InvariantCulture),
                         table.Get(row, "direction") ?? ">=",
-                        table.Get(row, "source") ?? string.Empty));
+                        table.Get(row, "source") ?? string.Empty)
+                    {
+                        Due = table.Get(row, "due") is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                    });
                 }
             }
         }

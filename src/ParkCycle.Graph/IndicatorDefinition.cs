@@ -2,4 +2,8 @@ namespace ParkCycle.Graph;
 
 /// <summary>A KPI definition (<c>seeds/catalog/indicators</c>): a formula over named park measures and its target.</summary>
 /// <param name="Direction"><c>&gt;=</c> when higher is better, <c>&lt;=</c> when lower is better.</param>
-public sealed record IndicatorDefinition(string Id, string Name, string NameEn, string Formula, string Unit, decimal? Target, string Direction, string Source);
+public sealed record IndicatorDefinition(string Id, string Name, string NameEn, string Formula, string Unit, decimal? Target, string Direction, string Source)
+{
+    /// <summary>When the target is due (the <c>due</c> column, e.g. the plan's 2025 goals); null when the source sets no date.</summary>
+    public DateOnly? Due { get; init; }
+}

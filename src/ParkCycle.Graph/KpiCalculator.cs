@@ -40,6 +40,6 @@ public sealed class KpiCalculator(FlowGraph graph, IReadOnlyList<IndicatorDefini
         return Result(rounded, status, null);
 
         KpiValue Result(decimal? v, KpiStatus status, string? reason) => new(indicator.Id, indicator.Name, indicator.NameEn, v, indicator.Unit, indicator.Target,
-            direction, status, reason, indicator.Formula, inputs, indicator.Source);
+            direction, status, reason, indicator.Formula, inputs, indicator.Source) { Due = indicator.Due };
     }
 }

@@ -17,4 +17,8 @@ public sealed record KpiValue(
     string? Reason,
     string Formula,
     IReadOnlyDictionary<string, decimal?> Inputs,
-    string Source);
+    string Source)
+{
+    /// <summary>When <see cref="Target"/> is due; null when its source sets no date.</summary>
+    public DateOnly? Due { get; init; }
+}

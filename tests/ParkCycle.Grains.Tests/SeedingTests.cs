@@ -14,15 +14,15 @@ public sealed class SeedingTests(ClusterFixture fixture)
     {
         var dataset = DatasetReader.Read(Linxiang(), CatalogReader.Default).GetOrThrow();
 
-        Assert.True(await SeedParkStartupTask.SeedAsync(fixture.Grains, dataset));
-        Assert.False(await SeedParkStartupTask.SeedAsync(fixture.Grains, dataset));
+        Assert.True(await DatasetImport.SeedAsync(fixture.Grains, dataset, fixture.Clock));
+        Assert.False(await DatasetImport.SeedAsync(fixture.Grains, dataset, fixture.Clock));
         var park = fixture.Grains.GetGrain<IParkGrain>("linxiang");
         Assert.Equal(dataset.Enterprises.Count, (await park.GetMembersAsync()).Count);
         var chpFlows = (await fixture.Grains.GetGrain<IEnterpriseGrain>("ut-chp").GetContributionAsync())!.Flows.Count;
 
         await fixture.RestartAsync();
 
-        Assert.False(await SeedParkStartupTask.SeedAsync(fixture.Grains, dataset));
+        Assert.False(await DatasetImport.SeedAsync(fixture.Grains, dataset, fixture.Clock));
         park = fixture.Grains.GetGrain<IParkGrain>("linxiang");
         Assert.Equal(dataset.Enterprises.Count, (await park.GetMembersAsync()).Count);
         Assert.Equal(chpFlows, (await fixture.Grains.GetGrain<IEnterpriseGrain>("ut-chp").GetContributionAsync())!.Flows.Count);

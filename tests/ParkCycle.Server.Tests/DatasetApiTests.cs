@@ -19,7 +19,7 @@ public sealed class DatasetApiTests(ServerFactory factory)
     }
 
     [Fact]
-    public async Task Export_ThenImportUnderANewId_LoadsTheParkOnce()
+    public async Task Export_ThenImportUnderANewId_LoadsThePark_AndImportingItAgainMakesVersion2()
     {
         using var admin = await factory.AdminAsync();
 
@@ -34,7 +34,8 @@ public sealed class DatasetApiTests(ServerFactory factory)
         var second = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
 
         Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(2, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
         var park = await admin.GetFromJsonAsync<JsonElement>("/api/parks/linxiang-copy/");
         Assert.Equal(56, park.GetProperty("enterprises").GetInt32());
     }

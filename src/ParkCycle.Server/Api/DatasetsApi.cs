@@ -15,7 +15,7 @@ internal static class DatasetsApi
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static async Task<IResult> ExportDataset(string parkId, IGrainFactory grains, string? format)
+    private static async Task<IResult> ExportDataset(string parkId, IGrainFactory grains, string? format, int? version)
     {
         format ??= "zip";
         if (format is not ("zip" or "json" or "xlsx"))
@@ -23,16 +23,33 @@ internal static class DatasetsApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["one of: zip, json, xlsx"] });
         }
 
-        var bytes = await grains.GetGrain<IParkGrain>(parkId).ExportAsync(format);
+        byte[] bytes;
+        if (version is { } n)
+        {
+            var (grain, problem) = await VersionsApi.FindAsync(grains, parkId, n);
+            if (grain is null || await grain.GetDatasetJsonAsync() is not { } json)
+            {
+                return problem ?? Results.NotFound();
+            }
+
+            // A version is stored as its JSON document; the other forms are written from it.
+            bytes = format == "json" ? json : Grains.DatasetExport.Encode(Grains.DatasetExport.FromJson(json, $"{parkId} version {n}")!, format);
+        }
+        else
+        {
+            bytes = await grains.GetGrain<IParkGrain>(parkId).ExportAsync(format);
+        }
+
         var type = format switch { "zip" => "application/zip", "xlsx" => Xlsx, _ => "application/json" };
-        return Results.File(bytes, type, $"{parkId}.{format}");
+        return Results.File(bytes, type, version is { } v ? $"{parkId}-v{v}.{format}" : $"{parkId}.{format}");
     }
 
     /// <summary>
     /// Imports a dataset (a zip of the CSV folder, or one JSON document) with the CLI's validation; a dataset with
-    /// any error is refused with every problem listed, and nothing is stored. A park id already loaded is a conflict.
+    /// any error is refused with every problem listed, and nothing is stored. A park that exists gets the dataset as its
+    /// next version; with <c>dry_run=true</c> nothing is stored and the answer is what would change.
     /// </summary>
-    private static async Task<IResult> ImportDataset(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> ImportDataset(HttpRequest request, IGrainFactory grains, TimeProvider clock, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dry_run")] bool? dryRun)
     {
         // One import at a time: the memory bound of docs/security.md holds for the server, not per request.
         if (!await Imports.WaitAsync(TimeSpan.FromSeconds(10)))
@@ -43,7 +60,7 @@ internal static class DatasetsApi
 
         try
         {
-            return await ImportBoundedAsync(request, grains);
+            return await ImportBoundedAsync(request, grains, clock, dryRun == true);
         }
         catch (Domain.Datasets.ArchiveTooLargeException ex)
         {
@@ -57,7 +74,7 @@ internal static class DatasetsApi
 
     private static readonly SemaphoreSlim Imports = new(1, 1);
 
-    private static async Task<IResult> ImportBoundedAsync(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> ImportBoundedAsync(HttpRequest request, IGrainFactory grains, TimeProvider clock, bool dryRun)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
@@ -107,9 +124,8 @@ internal static class DatasetsApi
                 extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, reason = p.Reason, severity = p.Severity.ToString().ToLowerInvariant() }).ToList() });
         }
 
-        // Enterprise and project ids belong to one park: a new park reusing one would move it (and rename it for the
-        // other park's users), so the import is refused naming them.
-        if (!await grains.GetGrain<IParkGrain>(dataset.Manifest.Id).IsSeededAsync())
+        // Enterprise and project ids belong to one park: a park (new, or a new version) reusing one would move it (and
+        // rename it for the other park's users), so the import is refused naming them.
         {
             var profiles = await Task.WhenAll(dataset.Enterprises.Select(e => grains.GetGrain<IEnterpriseGrain>(e.Id).GetProfileAsync()));
             var taken = profiles.Where(p => p is not null && p.ParkId != dataset.Manifest.Id).Select(p => $"{p!.Id} (park {p.ParkId})").ToList();
@@ -123,11 +139,44 @@ internal static class DatasetsApi
             }
         }
 
-        if (!await Grains.SeedParkStartupTask.SeedAsync(grains, dataset))
+        var parkId = dataset.Manifest.Id;
+        var exists = await grains.GetGrain<IParkGrain>(parkId).IsSeededAsync();
+        if (dryRun)
         {
-            return Results.Problem(title: $"park '{dataset.Manifest.Id}' is already loaded", statusCode: StatusCodes.Status409Conflict);
+            return Results.Ok(await DryRunAsync(grains, dataset, exists));
         }
 
-        return Results.Created($"/api/parks/{dataset.Manifest.Id}/", new { park = dataset.Manifest.Id, enterprises = dataset.Enterprises.Count, flows = dataset.Flows.Count });
+        var version = exists
+            ? await Grains.DatasetImport.AddVersionAsync(grains, dataset, clock)
+            : await Grains.DatasetImport.SeedAsync(grains, dataset, clock)
+                ? (await grains.GetGrain<IParkGrain>(parkId).GetVersionsAsync())[^1]
+                : null;
+        if (version is null)
+        {
+            // Another server loaded the park between the check and the seed.
+            return Results.Problem(title: $"park '{parkId}' was loaded meanwhile; send the dataset again to make it a new version", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return Results.Created($"/api/parks/{parkId}/", new { park = parkId, version = version.Version, enterprises = dataset.Enterprises.Count, flows = dataset.Flows.Count });
+    }
+
+    /// <summary>
+    /// What importing <paramref name="dataset"/> would change, storing nothing: the diff against the park's latest
+    /// version (against nothing for a new park) and every KPI before and after, both analysed from the datasets.
+    /// </summary>
+    private static async Task<object> DryRunAsync(IGrainFactory grains, Domain.Model.ParkDataset dataset, bool exists)
+    {
+        var parkId = dataset.Manifest.Id;
+        var versions = exists ? await grains.GetGrain<IParkGrain>(parkId).GetVersionsAsync() : [];
+        var before = exists ? await Grains.DatasetImport.CurrentAsync(grains, parkId) : null;
+        var empty = new Domain.Model.ParkDataset(dataset.Manifest, [], [], [], [], [], [], [], dataset.Catalog);
+        var (kpisBefore, kpisAfter) = await Task.Run(() => (before is null ? null : Graph.ParkAnalyzer.Analyze(before).Kpis, Graph.ParkAnalyzer.Analyze(dataset).Kpis));
+        return new
+        {
+            park = parkId,
+            version = versions.Count == 0 ? (exists ? 2 : 1) : versions[^1].Version + 1,
+            diff = Domain.Datasets.DatasetDiff.Between(before ?? empty, dataset),
+            kpis = Graph.KpiChanges.Between(kpisBefore, kpisAfter),
+        };
     }
 }

@@ -25,6 +25,8 @@ public static class ParkCycleApi
         parks.MapHeatApi();
         parks.MapProjectsApi();
         parks.MapReconciliation();
+        parks.MapVersionsApi();
+        parks.MapKpiHistoryApi();
 
         api.MapGroup("/enterprises/{id}").RequireAuthorization().MapEnterprisesApi();
         return app;

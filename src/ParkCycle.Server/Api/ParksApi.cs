@@ -24,8 +24,15 @@ internal static class ParksApi
     private static async Task<IResult> GetPark(string parkId, IGrainFactory grains) =>
         Results.Ok(await grains.GetGrain<IParkGrain>(parkId).GetSnapshotInfoAsync());
 
-    private static async Task<IResult> GetAnalysis(string parkId, IGrainFactory grains)
+    private static async Task<IResult> GetAnalysis(string parkId, IGrainFactory grains, int? version)
     {
+        if (version is { } n)
+        {
+            // A dataset version's analysis: the version as imported, without the reports made since.
+            var (grain, problem) = await VersionsApi.FindAsync(grains, parkId, n);
+            return grain is not null && await grain.GetAnalysisJsonAsync() is { } json ? Results.Text(json, "application/json") : problem ?? Results.NotFound();
+        }
+
         var analysis = await grains.GetGrain<IParkGrain>(parkId).GetAnalysisAsync();
         return Results.Text(analysis.ReportJson, "application/json");
     }
