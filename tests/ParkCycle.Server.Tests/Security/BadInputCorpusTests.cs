@@ -216,6 +216,26 @@ public sealed class BadInputCorpusTests(ServerFactory factory)
         Assert.DoesNotContain(parks.EnumerateArray(), p => p.GetProperty("id").GetString() == parkId);
     }
 
+    [Theory]
+    [InlineData("flows", "quantity", "10000000001")]
+    [InlineData("enterprises", "id", "\"<img src=x>\"")]
+    public async Task ABadNextVersionOfALoadedPark_Is400_AndTheParkKeepsItsVersion(string table, string column, string value)
+    {
+        using var admin = await factory.AdminAsync();
+        var document = JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!.AsObject();
+        document[table]![0]![column] = JsonNode.Parse(value);
+        var versions = await admin.GetStringAsync("/api/parks/linxiang/versions");
+        var snapshot = (await admin.GetFromJsonAsync<JsonElement>("/api/parks/linxiang/")).GetProperty("enterprises").GetInt32();
+
+        var response = await admin.PostAsync("/api/datasets", new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().ToList();
+        Assert.Contains(problems, p => Mentions(p, table, column));
+        Assert.Equal(versions, await admin.GetStringAsync("/api/parks/linxiang/versions"));
+        Assert.Equal(snapshot, (await admin.GetFromJsonAsync<JsonElement>("/api/parks/linxiang/")).GetProperty("enterprises").GetInt32());
+    }
+
     [Fact]
     public async Task TheCorpusDataset_Unspoilt_Loads()
     {

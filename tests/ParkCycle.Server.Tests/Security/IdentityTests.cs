@@ -147,6 +147,7 @@ public sealed class IdentityTests(ServerFactory factory)
         {
             "/api/parks/linxiang/flows", "/api/parks/linxiang/sankey", "/api/parks/linxiang/analysis", "/api/parks/linxiang/heat", "/api/parks/linxiang/reconciliation",
             "/api/parks/linxiang/scenario?remove=lg-steel", "/api/parks/linxiang/forecast", "/api/parks/linxiang/quarantine", "/api/parks/linxiang/dataset?format=json",
+            "/api/parks/linxiang/versions", "/api/parks/linxiang/kpis/history", "/api/parks/linxiang/analysis?version=1", "/api/parks/linxiang/dataset?version=1&format=json",
             "/api/enterprises/lg-steel/", "/api/enterprises/lg-steel/reports", "/api/audit",
         })
         {
