@@ -18,4 +18,8 @@ public sealed record AnalysisSummary(
     int KpisNotMet,
     int KpisNotComputable,
     decimal? SolidWasteAbsorbedShare,
-    long ElapsedMs);
+    long ElapsedMs)
+{
+    /// <summary>Whether the analysis ran on reported or reconciled quantities (<c>analyze --reconciled</c>). The default value is <see cref="QuantityBasis.Reported"/>.</summary>
+    public QuantityBasis Quantities { get; init; }
+}

@@ -6,7 +6,8 @@ namespace ParkCycle.Reconciliation;
 
 /// <summary>
 /// Reconciles a park's reported flows under its declared balances (<c>balances.csv</c>): each balance is the
-/// constraint Σ inflows − Σ outflows = 0 in its scope's base unit (t, GJ or m³), each reported flow weighted by
+/// constraint Σ inflows − Σ outflows = 0 in its scope's base unit (t, GJ or m³; flows in another dimension converted
+/// through their material's properties, <see cref="BalanceScope.Coefficient"/>), each reported flow weighted by
 /// its uncertainty (the <c>uncertainty</c> column, or the default for its provenance), flows of unknown quantity
 /// estimated where the balances determine them.
 /// </summary>
@@ -42,8 +43,13 @@ public static class ParkReconciliation
         {
             var terms = new List<ConstraintTerm>();
             var members = byEnterprise.GetValueOrDefault(balance.EnterpriseId) ?? [];
-            foreach (var flow in members.Where(f => balance.Scope.Includes(f, park.FindMaterial(f.MaterialId))))
+            foreach (var flow in members)
             {
+                if (balance.Scope.Coefficient(flow, park.FindMaterial(flow.MaterialId)) is not { } coefficient)
+                {
+                    continue;
+                }
+
                 if (!variableOf.TryGetValue(flow.Id, out var v))
                 {
                     var stated = flow.UncertaintyPercent;
@@ -57,9 +63,10 @@ public static class ParkReconciliation
                     percents.Add((percent, stated is null ? Codes<FlowProvenance>.Of(provenance) : "stated"));
                 }
 
-                // In its own unit, a flow counts in the balance's base unit by the unit's factor.
+                // Reported in its own unit, a flow counts in the balance's base unit by the scope's coefficient (across
+                // dimensions through the material's density, calorific value or enthalpy).
                 var sign = flow.To == balance.EnterpriseId ? 1.0 : -1.0;
-                terms.Add(new ConstraintTerm(v, sign * (double)flow.Unit.ToBase));
+                terms.Add(new ConstraintTerm(v, sign * (double)coefficient));
             }
 
             balanceFlows.Add(terms.Count);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ParkCycle.Cli.Tests;
 
@@ -139,5 +140,25 @@ public sealed class ForecastCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("model not found: models/none.zip (run 'parkcycle train' first)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_Reconciled_SaysSo_AndTheDeclaredMassBalancesClose()
+    {
+        var reported = JsonNode.Parse(CliRunner.Run("analyze", "seeds/linxiang", "--json").Stdout)!;
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--json", "--reconciled");
+
+        Assert.Equal(0, result.ExitCode);
+        var reconciled = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal("reported", reported["summary"]!["quantities"]!.GetValue<string>());
+        Assert.Equal("reconciled", reconciled["summary"]!["quantities"]!.GetValue<string>());
+        // Haichuang's declared mass balance (balances.csv) is 13,600 t open as reported and closes once reconciled.
+        static (decimal In, decimal Out) Mass(JsonNode report) =>
+            report["balance"]!["enterprises"]!.AsArray().Where(e => e!["enterprise"]!.GetValue<string>() == "bm-haichuang")
+                .Select(e => (e!["mass_in_t"]!.GetValue<decimal>(), e["mass_out_t"]!.GetValue<decimal>())).Single();
+        var (inBefore, outBefore) = Mass(reported);
+        var (inAfter, outAfter) = Mass(reconciled);
+        Assert.Equal(13600m, inBefore - outBefore);
+        Assert.True(Math.Abs(inAfter - outAfter) < 0.01m, $"reconciled mass in {inAfter} t, out {outAfter} t");
     }
 }

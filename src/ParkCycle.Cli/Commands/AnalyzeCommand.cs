@@ -21,9 +21,10 @@ internal static class AnalyzeCommand
         var remove = new Option<string?>("--remove") { Description = "scenario: enterprises that exit or relocate, comma-separated ids" };
         var add = new Option<string?>("--add") { Description = "scenario: a small dataset of recruited enterprises (folder or JSON) to add" };
         var maxLoop = new Option<int>("--max-loop-length") { Description = "longest loop listed, in hops", DefaultValueFactory = _ => 8 };
+        var reconciled = new Option<bool>("--reconciled") { Description = "analyse reconciled quantities (parkcycle reconcile: the flows in balances.csv's balances made consistent) instead of the reported ones" };
         var command = new Command("analyze", "analyse a park: balances, loops, exchange opportunities, optimal plan, chain gaps (补链), KPIs")
         {
-            dataset, json, outDir, remove, add, maxLoop, catalogOption,
+            dataset, json, outDir, remove, add, maxLoop, reconciled, catalogOption,
         };
         command.SetAction(parse =>
         {
@@ -33,8 +34,18 @@ internal static class AnalyzeCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.GetValue(reconciled))
+            {
+                // Off by default: reported figures are what enterprises stated; reconciled ones are the platform's estimate.
+                park = Reconciliation.ParkReconciliation.Apply(park, Reconciliation.ParkReconciliation.Compute(park));
+            }
+
             var options = new AnalysisOptions { Loops = new LoopOptions { MaxLength = parse.GetValue(maxLoop) } };
             var analysis = ParkAnalyzer.Analyze(park, options);
+            if (parse.GetValue(reconciled))
+            {
+                analysis = analysis with { Summary = analysis.Summary with { Quantities = QuantityBasis.Reconciled } };
+            }
             ScenarioReport? scenario = null;
             var removed = (parse.GetValue(remove) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var addPath = parse.GetValue(add);
@@ -98,7 +109,7 @@ internal static class AnalyzeCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var s = r.Summary;
-        o.WriteLine(string.Create(inv, $"{s.Name}: {s.Enterprises} enterprises, {s.Flows} flows ({s.FlowsUnknownQuantity} of unknown quantity); analysed in {s.ElapsedMs} ms"));
+        o.WriteLine(string.Create(inv, $"{s.Name}: {s.Enterprises} enterprises, {s.Flows} flows ({s.FlowsUnknownQuantity} of unknown quantity); analysed in {s.ElapsedMs} ms{(s.Quantities == QuantityBasis.Reconciled ? ", on reconciled quantities" : string.Empty)}"));
         o.WriteLine(string.Create(inv, $"  in-park absorption of byproducts and solid wastes: {Share(r.Balance.SolidWasteAbsorbedShare)}; circularity by chain: {string.Join(", ", r.Balance.Circularity.Select(c => $"{c.Chain} {Share(c.Share)}"))}"));
         var flagged = r.Balance.Enterprises.Where(b => b.Flags.Count > 0).ToList();
         o.WriteLine($"  balances flagged: {flagged.Count} of {r.Balance.Enterprises.Count} (tolerance {r.Balance.Tolerance:P0})");

@@ -42,8 +42,7 @@ public sealed record BalanceScope(BalanceScopeKind Kind, string? MaterialId = nu
     }
 
     /// <summary>
-    /// The dimension the balance is summed in: mass, energy, volume for water, or the material's own. Flows of
-    /// another dimension are outside the balance until a conversion through material properties is known.
+    /// The dimension the balance is summed in: mass (t), energy (GJ), volume for water (m³), or the material's own.
     /// </summary>
     public Dimension DimensionFor(Material? material) => Kind switch
     {
@@ -53,14 +52,39 @@ public sealed record BalanceScope(BalanceScopeKind Kind, string? MaterialId = nu
         _ => material?.Unit.Dimension ?? Dimension.Mass,
     };
 
-    /// <summary>Whether a flow of this material and unit belongs to the scope.</summary>
-    public bool Includes(Flow flow, Material? material) => Kind switch
+    /// <summary>Whether a flow of this material and unit belongs to the scope (it has a <see cref="Coefficient"/>).</summary>
+    public bool Includes(Flow flow, Material? material) => Coefficient(flow, material) is not null;
+
+    /// <summary>
+    /// What one unit of <paramref name="flow"/> counts in the balance, in the base unit of <see cref="DimensionFor"/>
+    /// (t, GJ or m³); null when the flow is outside the scope. Across dimensions it goes through the material's
+    /// properties, as the accounts do (<see cref="Material.TryConvert"/>): a mass balance counts a wastewater flow in m³
+    /// by its density and steam metered in GJ by its enthalpy; an energy balance counts coal in t by its calorific
+    /// value (GB/T 2589-2020) and electricity in kWh at 3.6 MJ; a water balance counts water and wastewater, in m³
+    /// or through their density. A flow whose material lacks the property a conversion needs stays outside, never
+    /// guessed (heat has no mass; fly ash has no calorific value).
+    /// </summary>
+    public decimal? Coefficient(Flow flow, Material? material)
     {
-        BalanceScopeKind.Mass => flow.Unit.Dimension == Dimension.Mass,
-        BalanceScopeKind.Energy => flow.Unit.Dimension == Dimension.Energy,
-        BalanceScopeKind.Water => material?.Category is MaterialCategory.Water or MaterialCategory.Wastewater && flow.Unit.Dimension == Dimension.Volume,
-        _ => string.Equals(flow.MaterialId, MaterialId, StringComparison.Ordinal),
-    };
+        var inScope = Kind switch
+        {
+            BalanceScopeKind.Water => material?.Category is MaterialCategory.Water or MaterialCategory.Wastewater,
+            BalanceScopeKind.Material => string.Equals(flow.MaterialId, MaterialId, StringComparison.Ordinal),
+            _ => true,
+        };
+        if (!inScope)
+        {
+            return null;
+        }
+
+        var target = Unit.BaseOf(DimensionFor(material));
+        if (flow.Unit.Dimension == target.Dimension)
+        {
+            return flow.Unit.ToBase / target.ToBase;
+        }
+
+        return material is not null && material.TryConvert(new Quantity(1m, flow.Unit), target, out var one, out _) ? one.Value : null;
+    }
 
     /// <summary>The code as written in datasets.</summary>
     public override string ToString() => Kind == BalanceScopeKind.Material ? MaterialPrefix + MaterialId : Codes<BalanceScopeKind>.Of(Kind);
