@@ -96,6 +96,18 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
         Assert.Contains("未达标", kpis, StringComparison.Ordinal);
         Assert.Contains("工业固体废物综合利用率", kpis, StringComparison.Ordinal);
         Assert.DoesNotContain("not met", kpis, StringComparison.Ordinal);
+        // The KPI trend: the seed's analysis at start-up is its first point, drawn with the first KPI that has a target.
+        Wait.Until(d => d.FindElements(By.CssSelector("#kpi-history-pick option")).Count > 0);
+        Assert.True(Driver.FindElement(By.Id("kpi-history")).Displayed, "the KPI trend chart is hidden");
+        Assert.Equal("工业固体废物综合利用率", browser.Script("const s = document.getElementById('kpi-history-pick'); return s.options[s.selectedIndex].text;"));
+        Assert.Contains("虚线为目标值与期限", Driver.FindElement(By.Id("kpi-history-note")).Text, StringComparison.Ordinal);
+        browser.Script("document.getElementById('kpi-history').scrollIntoView();");
+        browser.Shot("admin-kpi-history");
+        // A KPI with a due date (the plan's 2025 goals) draws it as a second dashed line.
+        browser.Script("const s = document.getElementById('kpi-history-pick'); s.value = 'non-fossil-share'; s.dispatchEvent(new Event('change'));");
+        Wait.Until(d => !d.FindElement(By.Id("kpi-history-note")).Text.Contains("来源未规定期限", StringComparison.Ordinal));
+        browser.Shot("admin-kpi-history-due");
+        browser.Script("window.scrollTo(0, 0);");
         browser.WaitForCurrentAnalysis();
         Assert.Contains("分析为最新", Driver.FindElement(By.Id("analysis-status")).Text, StringComparison.Ordinal);
         browser.Shot("admin-overview");

@@ -365,18 +365,35 @@ async function renderKpiHistory() {
     state.history = r.ok ? r.body : false;
   }
   const h = state.history;
-  const node = $('kpi-history');
-  if (!h || !h.series?.length) { node.hidden = true; $('kpi-history-note').textContent = h === false ? t('notAvailable') : t('noHistory'); return; }
+  const node = $('kpi-history'), pick = $('kpi-history-pick');
+  const drawn = h ? (h.series ?? []).filter(s => s.points.length) : [];
+  pick.disabled = !drawn.length;
+  if (!drawn.length) { node.hidden = true; pick.replaceChildren(); $('kpi-history-note').textContent = h === false ? t('notAvailable') : t('noHistory'); return; }
   node.hidden = false;
-  $('kpi-history-note').textContent = '';
   const named = id => { const k = state.analysis?.kpis.find(x => x.id === id); return k ? kpiName(k) : id; };
+  // One KPI at a time: the units differ (%, tce per 10k CNY, links, MW), so each trend is read against its own target.
+  const chosen = drawn.find(s => s.id === pick.value) ?? drawn.find(s => s.target != null) ?? drawn[0];
+  pick.replaceChildren(...drawn.map(s => el('option', { value: s.id }, named(s.id))));
+  pick.value = chosen.id;
+  const points = chosen.points.map(p => [p.at, p.value]);
+  const marks = [];
+  if (chosen.target != null) marks.push({ yAxis: chosen.target, name: t('target'), label: { formatter: `${t('target')} ${fmt(chosen.target)}` } });
+  if (chosen.due) marks.push({ xAxis: chosen.due, name: t('kpiHistory.due'), label: { formatter: `${t('kpiHistory.due')} ${chosen.due}` } });
+  // The axis reaches the due date (ahead, or already passed), so the time left to the target's deadline is visible.
+  const first = chosen.points[0].at, last = chosen.points[chosen.points.length - 1].at;
+  $('kpi-history-note').textContent = t('kpiHistory.note', { n: chosen.points.length, unit: chosen.unit || '—' })
+    + (chosen.target == null ? t('kpiHistory.noTarget') : '') + (chosen.due ? '' : chosen.target == null ? '' : t('kpiHistory.noDue'));
   chart('kpi-history').setOption({
-    tooltip: { trigger: 'axis', valueFormatter: v => esc(fmt(v)) }, legend: { type: 'scroll', top: 0, formatter: n => n },
-    xAxis: { type: 'time' }, yAxis: { type: 'value' },
-    series: h.series.map(s => ({ name: named(s.id), type: 'line', data: s.points.map(p => [p.at, p.value]),
-      markLine: s.target == null ? undefined : { symbol: 'none', data: [{ yAxis: s.target, name: t('target') }], lineStyle: { type: 'dashed' } } })),
+    animation: false,
+    tooltip: { trigger: 'axis', valueFormatter: v => esc(fmt(v)) + (chosen.unit ? ' ' + esc(chosen.unit) : '') }, legend: { top: 0, data: [named(chosen.id)] },
+    grid: { top: 40 }, xAxis: { type: 'time', min: chosen.due && chosen.due < first ? chosen.due : null, max: chosen.due && chosen.due > last ? chosen.due : null },
+    // The value axis holds the points and the target, with a margin so neither sits on the frame.
+    yAxis: { type: 'value', name: chosen.unit, scale: true, max: v => Math.ceil(Math.max(v.max, chosen.target ?? v.max) * 1.1), min: v => Math.floor(Math.min(v.min, chosen.target ?? v.min) * 0.9) },
+    series: [{ name: named(chosen.id), type: 'line', data: points, showSymbol: true, symbolSize: 8,
+      markLine: marks.length ? { symbol: 'none', data: marks, lineStyle: { type: 'dashed' } } : undefined }],
   }, true);
 }
+$('kpi-history-pick').addEventListener('change', () => renderKpiHistory());
 
 // ---------- flows ----------
 function flowKind(f) {
@@ -720,6 +737,10 @@ $('import-form').addEventListener('submit', e => {
         const d = body.diff[k] ?? {};
         return `${t('diff.' + k)}: ${t('diff.added')} ${(d.added ?? []).length} · ${t('diff.removed')} ${(d.removed ?? []).length} · ${t('diff.changed')} ${(d.changed ?? []).length}`;
       }).join('；');
+      // What the version would move: each KPI whose value changes, as text nodes.
+      const named = id => { const k = state.analysis?.kpis.find(x => x.id === id); return k ? kpiName(k) : id; };
+      $('import-problems').replaceChildren(...(body.kpis ?? []).filter(k => k.before !== k.after).map(k =>
+        el('li', {}, t('diff.kpi', { kpi: named(k.id), before: k.before == null ? '—' : fmt(k.before), after: k.after == null ? '—' : fmt(k.after) }))));
       return;
     }
     if (xhr.status === 201) {
