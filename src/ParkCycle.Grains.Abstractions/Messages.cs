@@ -5,7 +5,7 @@ public enum OfferVisibility
 {
     /// <summary>Offered to every park member (<c>park</c>), anonymised until both sides agree.</summary>
     Park,
-    /// <summary>Meant for the park administration only (<c>administration-only</c>).</summary>
+    /// <summary>For the park administration only (<c>administration-only</c>): in the park's analysis, never on a material exchange, so no enterprise is matched to it.</summary>
     AdministrationOnly,
 }
 
@@ -124,6 +124,14 @@ public sealed record OpenPosition(
     /// <summary>The enterprise's capabilities and hazardous-waste licences (who may take a hazardous waste or a process).</summary>
     [Id(7)]
     public IReadOnlyList<string> Holds { get; init; } = [];
+
+    /// <summary>
+    /// An offer reported with <see cref="OfferVisibility.AdministrationOnly"/>: it counts in the park's analysis
+    /// (administrators and investment staff see it there) but is never put on a material exchange, so no other
+    /// enterprise is matched to it or learns of it.
+    /// </summary>
+    [Id(8)]
+    public bool AdministrationOnly { get; init; }
 }
 
 /// <summary>An enterprise's profile as the grains hold it (mirrors the dataset's enterprise row).</summary>

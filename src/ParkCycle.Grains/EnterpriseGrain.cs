@@ -258,7 +258,7 @@ public sealed class EnterpriseGrain(
         // already has this change or is about to receive it, so the two never disagree for long.
         await Park().NotifyChangedAsync(Contribution());
         IReadOnlyList<ExchangeMatch> matches = [];
-        if (withdraw || (previous is not null && Material(previous) != Material(record)))
+        if (withdraw || (previous is not null && (Material(previous) != Material(record) || record.Offer?.Visibility == OfferVisibility.AdministrationOnly)))
         {
             await Exchange(Material(previous!)).RemoveAsync(id);
         }
@@ -277,6 +277,12 @@ public sealed class EnterpriseGrain(
     private Task<IReadOnlyList<ExchangeMatch>> PublishAsync(ReportRecord record)
     {
         var position = Position(record);
+        if (position.AdministrationOnly)
+        {
+            // Offered to the administration only: no exchange holds it, so no enterprise is matched to it.
+            return Task.FromResult<IReadOnlyList<ExchangeMatch>>([]);
+        }
+
         var exchange = Exchange(position.MaterialId);
         return record.Kind == ReportKind.Offer ? exchange.OfferAsync(position) : exchange.NeedAsync(position);
     }
@@ -303,7 +309,11 @@ public sealed class EnterpriseGrain(
         var annual = material is null ? decimal.MaxValue
             : r.Offer is { } o ? ReportValidator.AnnualQuantity(o.Quantity, o.Unit, o.Period, material)
             : ReportValidator.AnnualQuantity(r.Need!.Quantity, r.Need.Unit, r.Need.Period, material);
-        return new OpenPosition(r.ReportId, S.Profile!.Id, Material(r), annual, S.Profile.Latitude, S.Profile.Longitude, Until(r)) { Holds = StandingPositions.Holds(S.Profile) };
+        return new OpenPosition(r.ReportId, S.Profile!.Id, Material(r), annual, S.Profile.Latitude, S.Profile.Longitude, Until(r))
+        {
+            Holds = StandingPositions.Holds(S.Profile),
+            AdministrationOnly = r.Offer?.Visibility == OfferVisibility.AdministrationOnly,
+        };
     }
 
     private EnterpriseContribution Contribution()

@@ -223,7 +223,8 @@ public sealed class ParkGrain(
         var needs = new List<OpenPosition>();
         foreach (var c in _contributions.Values)
         {
-            offers.AddRange(c.Offers.Where(o => o.MaterialId == materialId));
+            // Administration-only offers stay in the park's analysis, off the exchanges (never matched to an enterprise).
+            offers.AddRange(c.Offers.Where(o => o.MaterialId == materialId && !o.AdministrationOnly));
             needs.AddRange(c.Needs.Where(n => n.MaterialId == materialId));
             foreach (var (position, kind) in StandingPositions.Of(c.Profile, c.Flows).Where(p => p.Position.MaterialId == materialId))
             {

@@ -47,6 +47,40 @@ public sealed class ReportTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AdministrationOnlyOffer_IsInTheAnalysis_ButNoEnterpriseIsMatchedToIt()
+    {
+        var (park, supplier, consumer) = await TwoEnterprisesAsync(Grains);
+        var hidden = FlyAsh(1200) with { Visibility = OfferVisibility.AdministrationOnly };
+
+        var offer = await Grains.GetGrain<IEnterpriseGrain>(supplier).ReportByproductAsync(hidden, Key());
+        var need = await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay(500), Key());
+
+        Assert.True(offer.Accepted && need.Accepted);
+        Assert.Empty(offer.Matches);
+        Assert.Empty(need.Matches);
+        Assert.Empty(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+        // The administration's analysis still counts it.
+        var version = (await Grains.GetGrain<IParkGrain>(park).GetSnapshotInfoAsync()).Version;
+        using var report = JsonDocument.Parse((await Grains.GetGrain<IParkGrain>(park).GetAnalysisAsync(version)).ReportJson);
+        Assert.Contains(report.RootElement.GetProperty("opportunities").EnumerateArray(),
+            o => o.GetProperty("supplier").GetString() == supplier && o.GetProperty("source_material").GetString() == "fly-ash");
+    }
+
+    [Fact]
+    public async Task OfferCorrectedToAdministrationOnly_LeavesTheExchange()
+    {
+        var (park, supplier, consumer) = await TwoEnterprisesAsync(Grains);
+        var grain = Grains.GetGrain<IEnterpriseGrain>(supplier);
+        var first = await grain.ReportByproductAsync(FlyAsh(1200), Key());
+        Assert.Single(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+
+        await grain.CorrectByproductAsync(first.ReportId!, FlyAsh(1200) with { Visibility = OfferVisibility.AdministrationOnly }, Key());
+
+        Assert.Empty(await Grains.GetGrain<IMaterialExchangeGrain>($"{park}/fly-ash").GetOffersAsync());
+        Assert.Empty((await Grains.GetGrain<IEnterpriseGrain>(consumer).ReportNeedAsync(Clay(500), Key())).Matches);
+    }
+
+    [Fact]
     public async Task Retry_WithTheSameIdempotencyKey_NeverDoublesAReport()
     {
         var (_, supplier, _) = await TwoEnterprisesAsync(Grains);

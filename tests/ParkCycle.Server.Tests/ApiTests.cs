@@ -106,6 +106,27 @@ public sealed class ApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task AdministrationOnlyOffer_IsSeenByTheAdministration_NotByInvestmentStaffNorMatched()
+    {
+        using var chp = await factory.UserAsync("chp-user-admin-only", "enterprise", "ut-chp");
+        var offer = new
+        {
+            material = "fly-ash", quantity = 4321, unit = "t", period = "year", available_from = factory.Date(0), available_to = factory.Date(365),
+            visibility = "administration-only",
+        };
+        var created = await chp.SendAsync(Post("/api/enterprises/ut-chp/offers", offer));
+        using var investment = await factory.UserAsync("invest-user-admin-only", "investment");
+        using var admin = await factory.AdminAsync();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Empty((await Json(created)).GetProperty("matches").EnumerateArray());
+        static bool Has4321(JsonElement items) => items.EnumerateArray().Any(r => r.GetProperty("offer").ValueKind == JsonValueKind.Object && r.GetProperty("offer").GetProperty("quantity").GetDecimal() == 4321);
+        Assert.False(Has4321((await Json(await investment.GetAsync("/api/enterprises/ut-chp/reports?page_size=500"))).GetProperty("items")));
+        Assert.True(Has4321((await Json(await admin.GetAsync("/api/enterprises/ut-chp/reports?page_size=500"))).GetProperty("items")));
+        Assert.True(Has4321((await Json(await chp.GetAsync("/api/enterprises/ut-chp/reports?page_size=500"))).GetProperty("items")));
+    }
+
+    [Fact]
     public async Task Administrator_SeesPricesAndTheAuditTrail()
     {
         using var chp = await factory.UserAsync("chp-user-4", "enterprise", "ut-chp");

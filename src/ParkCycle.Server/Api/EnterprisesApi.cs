@@ -42,8 +42,10 @@ internal static class EnterprisesApi
 
         var (p, size) = ApiChecks.Paging(page, pageSize);
         var reports = await grains.GetGrain<IEnterpriseGrain>(id).GetReportsAsync(history == true);
-        // Investment staff see what is offered, not the commercial terms.
-        var visible = user.IsInRole(Roles.Investment) ? [.. reports.Select(r => r with { Offer = r.Offer is null ? null : r.Offer with { PriceCnyPerUnit = null } })] : reports;
+        // Investment staff see what is offered to the park, not the commercial terms nor what was offered to the administration only.
+        var visible = user.IsInRole(Roles.Investment)
+            ? [.. reports.Where(r => r.Offer?.Visibility != OfferVisibility.AdministrationOnly).Select(r => r with { Offer = r.Offer is null ? null : r.Offer with { PriceCnyPerUnit = null } })]
+            : reports;
         return Results.Ok(new Paged<ReportRecord>([.. visible.Skip((p - 1) * size).Take(size)], p, size, visible.Count));
     }
 
