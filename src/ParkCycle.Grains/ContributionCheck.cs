@@ -28,6 +28,19 @@ public static class ContributionCheck
             problems.Add($"profile zone '{Shorten(p.Zone)}' is not an identifier");
         }
 
+        // Codes are read back into the Domain's enums when the snapshot is built: an unknown one is reported here,
+        // never silently read as Other or Operating.
+        Code<EnterpriseStatus>(problems, "profile status", p.Status);
+        foreach (var chain in p.Chains)
+        {
+            Code<Chain>(problems, "profile chains", chain);
+        }
+
+        if (p.NewEnergyType is { } energyType)
+        {
+            Code<NewEnergyType>(problems, "profile new_energy_type", energyType);
+        }
+
         foreach (var f in c.Flows)
         {
             if (!Unit.TryParse(f.Unit, out _))
@@ -36,6 +49,11 @@ public static class ContributionCheck
             }
 
             Range(problems, $"flow {Shorten(f.Id)} quantity", f.Quantity, PhysicalRanges.AnnualQuantity);
+            Code<FlowStatus>(problems, $"flow {Shorten(f.Id)} status", f.Status);
+            if (f.Role is { } role)
+            {
+                Code<FlowRole>(problems, $"flow {Shorten(f.Id)} role", role);
+            }
         }
 
         foreach (var position in c.Offers.Concat(c.Needs))
@@ -52,6 +70,15 @@ public static class ContributionCheck
         }
 
         return problems;
+    }
+
+    private static void Code<T>(List<string> problems, string what, string code)
+        where T : struct, Enum
+    {
+        if (!Codes<T>.TryParse(code, out _))
+        {
+            problems.Add($"{what}: unknown code '{Shorten(code)}' (known: {string.Join(", ", Codes<T>.All)})");
+        }
     }
 
     private static void Range(List<string> problems, string what, decimal? value, NumericRange range)

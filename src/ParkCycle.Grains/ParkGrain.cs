@@ -349,6 +349,7 @@ public sealed class ParkGrain(
                 zones.Add(new Zone(p.Zone, p.Zone, null));
             }
 
+            // The fallbacks below are never taken: ContributionCheck quarantines a contribution with an unknown code.
             enterprises.Add(new Enterprise(p.Id, p.Name, p.NameEn, p.Zone,
                 [.. p.Chains.Select(x => Codes<Chain>.TryParse(x, out var chain) ? chain : Chain.Other)], p.Sector, p.Latitude, p.Longitude,
                 Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, p.Source)
@@ -372,7 +373,7 @@ public sealed class ParkGrain(
                 }
 
                 flows.Add(new Flow(f.Id, f.From, f.To, f.MaterialId, f.Quantity is { } q ? new Quantity(q, unit) : null, unit,
-                    f.Status == "planned" ? FlowStatus.Planned : FlowStatus.Existing, f.Source)
+                    Codes<FlowStatus>.TryParse(f.Status, out var flowStatus) ? flowStatus : FlowStatus.Existing, f.Source)
                 {
                     UncertaintyPercent = f.UncertaintyPercent,
                     Role = Codes<FlowRole>.TryParse(f.Role, out var role) ? role : null,

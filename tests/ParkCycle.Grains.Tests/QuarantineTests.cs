@@ -103,6 +103,27 @@ public sealed class QuarantineTests(ClusterFixture fixture)
         Assert.True((await parkGrain.GetAnalysisAsync()).Version > analysis.Version);
     }
 
+    [Fact]
+    public async Task UnknownCodes_AreQuarantinedNamingThem_NeverReadAsOperatingOrOther()
+    {
+        var (park, supplier, _) = await TwoEnterprisesAsync(fixture.Grains);
+        var odd = $"{park}-odd";
+
+        await fixture.Grains.GetGrain<IEnterpriseGrain>(odd).RegisterAsync(
+            Enterprise(park, odd) with { Status = "mothballed", Chains = ["space-industry"] },
+            [new DeclaredFlow("f1", "ext:import", odd, "coal", 10m, "t", "maybe", null) { Role = "gift" }]);
+
+        var quarantine = await fixture.Grains.GetGrain<IParkGrain>(park).GetQuarantineAsync();
+        var reasons = Assert.Single(quarantine, q => q.Enterprise == odd).Reasons;
+        Assert.Contains(reasons, r => r.StartsWith("profile status: unknown code 'mothballed'", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("profile chains: unknown code 'space-industry'", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("flow f1 status: unknown code 'maybe'", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("flow f1 role: unknown code 'gift'", StringComparison.Ordinal));
+        var analysis = await fixture.Grains.GetGrain<IParkGrain>(park).GetAnalysisAsync();
+        Assert.DoesNotContain(odd, analysis.ReportJson, StringComparison.Ordinal);
+        Assert.Contains(supplier, analysis.ReportJson, StringComparison.Ordinal);
+    }
+
     private async Task WriteStateAsync(string enterprise, EnterpriseState value)
     {
         var services = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EnterpriseState).Assembly)).BuildServiceProvider();
