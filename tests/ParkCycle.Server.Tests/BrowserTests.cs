@@ -206,6 +206,49 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task HeatView_DrawsTheCompositeCurvesTheGrandCompositeCurveAndTheSweep_WithChineseAxes()
+    {
+        JsonObject heat;
+        using (var http = await browser.AdminAsync())
+        {
+            heat = (await http.GetFromJsonAsync<JsonObject>("/api/parks/linxiang/heat"))!;
+        }
+
+        var gccPoints = heat["grand_composite"]!.AsArray().Count;
+        var sweepPoints = heat["sweep"]!.AsArray().Count;
+        Assert.True(gccPoints > 2 && sweepPoints > 2);
+
+        browser.LogIn("admin", BrowserFixture.AdminPassword);
+        browser.Open("heat");
+        Assert.Contains("最小热公用工程", Wait.Until(d => d.FindElement(By.Id("heat-status")).Text is { Length: > 0 } h && !h.Contains('…') ? h : null), StringComparison.Ordinal);
+        const string Axes = "const o = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption();" +
+            "return [o.xAxis[0].name, o.yAxis[0].name, o.series.length, o.series[0].data.length].join('|');";
+        Assert.Equal($"热负荷（kW）|温度（°C）|2|{heat["composite_curves"]!["hot"]!.AsArray().Count}", browser.Script(Axes, "heat-chart"));
+        // The grand composite curve: every corner of the cascade, heat flow against shifted temperature, the pinch marked.
+        Assert.Equal($"热流（kW）|位移温度（°C）|1|{gccPoints}", browser.Script(Axes, "heat-gcc"));
+        var pinch = heat["pinch"]?["shifted_c"]?.GetValue<decimal>();
+        if (pinch is { } shifted)
+        {
+            Assert.Equal((double)shifted, Convert.ToDouble(browser.Script("return echarts.getInstanceByDom(document.getElementById('heat-gcc')).getOption().series[0].markLine.data[0].yAxis;"), CultureInfo.InvariantCulture), 6);
+        }
+
+        // The GCC's top end is the minimum hot utility, its bottom end the minimum cold utility.
+        var ends = (string)browser.Script("const d = echarts.getInstanceByDom(document.getElementById('heat-gcc')).getOption().series[0].data; return d[0][0] + '|' + d[d.length - 1][0];")!;
+        Assert.Equal($"{heat["hot_utility_kw"]!.GetValue<decimal>().ToString(CultureInfo.InvariantCulture)}|{heat["cold_utility_kw"]!.GetValue<decimal>().ToString(CultureInfo.InvariantCulture)}", ends);
+        Assert.Equal($"ΔTmin（°C）|热流（kW）|3|{sweepPoints}", browser.Script(Axes, "heat-sweep"));
+        Assert.Contains("ΔTmin = 10 °C", Driver.FindElement(By.Id("heat-sweep-note")).Text, StringComparison.Ordinal);
+        browser.Shot("admin-heat-gcc");
+        browser.Script("document.getElementById('heat-sweep').scrollIntoView();");
+        browser.Shot("admin-heat-sweep");
+        browser.Script("window.scrollTo(0, 0);");
+
+        Driver.FindElement(By.Id("lang")).Click();
+        Wait.Until(d => d.FindElement(By.Id("nav-overview")).Text == "Overview");
+        Wait.Until(d => (string)browser.Script(Axes, "heat-gcc")! == $"Heat flow (kW)|Shifted temperature (°C)|1|{gccPoints}");
+        Driver.FindElement(By.Id("lang")).Click();
+    }
+
+    [Fact]
     public void Map_RendersTheEnterprisesAtTheirCoordinates_WithNothingLoadedFromOutsideTheServer()
     {
         browser.LogIn("admin", BrowserFixture.AdminPassword);

@@ -672,16 +672,40 @@ async function renderHeat() {
     state.heat = r.ok ? r.body : { missing: true };
   }
   const h = state.heat;
-  const curves = h && !h.missing ? (h.composite_curves ?? h.curves ?? h) : null;
-  const hot = curves?.hot ?? curves?.hot_composite, cold = curves?.cold ?? curves?.cold_composite;
-  if (!Array.isArray(hot) || !Array.isArray(cold)) { $('heat-status').textContent = t('heatNotYet'); $('heat-chart').hidden = true; return; }
-  $('heat-chart').hidden = false;
-  const point = p => (Array.isArray(p) ? [p[1] ?? p.h, p[0]] : [p.enthalpy_kw ?? p.h_kw ?? p.h ?? p.duty_kw, p.temperature_c ?? p.t_c ?? p.t]);
+  const curves = h && !h.missing ? h.composite_curves : null;
+  const hot = curves?.hot, cold = curves?.cold;
+  const shown = Array.isArray(hot) && Array.isArray(cold);
+  ['heat-chart', 'heat-gcc', 'heat-sweep'].forEach(id => { $(id).hidden = !shown; });
+  if (!shown) { $('heat-status').textContent = h === false ? t('loading') : t('heatNotYet'); $('heat-sweep-note').textContent = ''; return; }
   // GET /heat is the `parkcycle pinch --json` object: utilities and recovery in kW, the pinch (or a threshold problem).
   const pinch = h.pinch ? t('heat.pinchAt', { hot: fmt(h.pinch.hot_c), cold: fmt(h.pinch.cold_c) }) : h.threshold ? t('heat.threshold') : '';
   $('heat-status').textContent = [pinch, t('heat.utilities', { hot: fmt(h.hot_utility_kw, 0), cold: fmt(h.cold_utility_kw, 0), recovery: fmt(h.heat_recovery_kw, 0), dt: fmt(h.dt_min_c) })].filter(Boolean).join('；');
-  chart('heat-chart').setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0 }, xAxis: { type: 'value', name: t('heat.duty') }, yAxis: { type: 'value', name: t('heat.temperature') },
-    series: [{ name: t('heat.hot'), type: 'line', data: hot.map(point), lineStyle: { color: '#b3261e' } }, { name: t('heat.cold'), type: 'line', data: cold.map(point), lineStyle: { color: '#1f5fa8' } }] }, true);
+  const pointTip = p => t('heat.tooltipPoint', { t: fmt(p.value[1]), h: fmt(p.value[0], 0) });
+  const grid = { left: 64, right: 24, top: 44, bottom: 48 };
+  const xAxis = name => ({ type: 'value', name, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: v => fmt(v, 0) } });
+  const yAxis = name => ({ type: 'value', name, nameLocation: 'middle', nameGap: 44, scale: true });
+  chart('heat-chart').setOption({ animation: false, tooltip: { trigger: 'item', formatter: p => esc(`${p.seriesName}：${pointTip(p)}`) }, legend: { top: 0 }, grid,
+    xAxis: xAxis(t('heat.duty')), yAxis: yAxis(t('heat.temperature')),
+    series: [{ name: t('heat.hot'), type: 'line', data: hot.map(p => [p.h_kw, p.t_c]), lineStyle: { color: '#b3261e' }, itemStyle: { color: '#b3261e' } },
+      { name: t('heat.cold'), type: 'line', data: cold.map(p => [p.h_kw, p.t_c]), lineStyle: { color: '#1f5fa8' }, itemStyle: { color: '#1f5fa8' } }] }, true);
+  // The grand composite curve: net heat cascaded at each shifted temperature; it touches zero at the pinch, and its
+  // ends are the minimum hot (top) and cold (bottom) utilities.
+  const gcc = (h.grand_composite ?? []).map(p => [p.h_kw, p.t_shifted_c]);
+  chart('heat-gcc').setOption({ animation: false, tooltip: { trigger: 'item', formatter: p => esc(`${p.seriesName}：${pointTip(p)}`) }, legend: { top: 0 }, grid,
+    xAxis: { ...xAxis(t('heat.flow')), min: 0 }, yAxis: yAxis(t('heat.shifted')),
+    series: [{ name: t('heat.gcc'), type: 'line', data: gcc, lineStyle: { color: '#6b3fa0', width: 2 }, itemStyle: { color: '#6b3fa0' },
+      markLine: h.pinch ? { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#555' }, label: { formatter: `${t('heat.pinch')} ${fmt(h.pinch.shifted_c)} °C`, position: 'insideEndTop' },
+        data: [{ yAxis: Number(h.pinch.shifted_c) }] } : undefined }] }, true);
+  const sweep = [...(h.sweep ?? [])].sort((a, b) => a.dt_min_c - b.dt_min_c);
+  $('heat-sweep').hidden = !sweep.length;
+  $('heat-sweep-note').textContent = sweep.length ? t('heat.sweepNote', { dt: fmt(h.dt_min_c) }) : t('heat.noSweep');
+  if (!sweep.length) return;
+  const line = (key, field, colour) => ({ name: t(key), type: 'line', data: sweep.map(p => [p.dt_min_c, p[field]]), lineStyle: { color: colour }, itemStyle: { color: colour } });
+  chart('heat-sweep').setOption({ animation: false, tooltip: { trigger: 'axis', valueFormatter: v => esc(fmt(v, 0)) + ' kW' }, legend: { top: 0 }, grid: { ...grid, left: 84, top: 36 },
+    xAxis: { ...xAxis(t('heat.dtmin')), min: 'dataMin', max: 'dataMax' }, yAxis: { ...yAxis(t('heat.power')), scale: false, nameGap: 64 },
+    series: [line('heat.sweep.hot', 'hot_utility_kw', '#b3261e'), line('heat.sweep.cold', 'cold_utility_kw', '#1f5fa8'),
+      { ...line('heat.sweep.recovery', 'heat_recovery_kw', '#17692f'), markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#555' },
+        label: { formatter: t('heat.current', { dt: fmt(h.dt_min_c) }) }, data: [{ xAxis: Number(h.dt_min_c) }] } }] }, true);
 }
 
 // ---------- data ----------

@@ -46,6 +46,10 @@ window.ParkCycleMessages = {
     // heat
     heat: '余热与夹点分析', heatNotYet: '余热模块尚未接入：接口 /heat 上线后这里显示组合曲线。', 'heat.hot': '热物流组合曲线', 'heat.cold': '冷物流组合曲线',
     'heat.temperature': '温度（°C）', 'heat.duty': '热负荷（kW）', 'heat.pinchAt': '夹点 {hot}/{cold} °C', 'heat.threshold': '阈值问题（无夹点）', 'heat.utilities': '最小热公用工程 {hot} kW，最小冷公用工程 {cold} kW，最大热回收 {recovery} kW（ΔTmin = {dt} °C）',
+    'heat.compositeTitle': '组合曲线', 'heat.gccTitle': '总组合曲线', 'heat.gcc': '总组合曲线（位移温度）', 'heat.flow': '热流（kW）', 'heat.shifted': '位移温度（°C）',
+    'heat.pinch': '夹点', 'heat.tooltipPoint': '温度 {t} °C，热流 {h} kW', 'heat.sweepTitle': '最小传热温差（ΔTmin）的影响', 'heat.dtmin': 'ΔTmin（°C）', 'heat.power': '热流（kW）',
+    'heat.sweep.hot': '最小热公用工程', 'heat.sweep.cold': '最小冷公用工程', 'heat.sweep.recovery': '最大热回收', 'heat.current': '当前 {dt} °C',
+    'heat.sweepNote': '当前按 ΔTmin = {dt} °C 计算；ΔTmin 越大，换热面积越小，但可回收的热越少、所需公用工程越多。', 'heat.noSweep': '没有 ΔTmin 扫描结果。',
     // data
     data: '数据管理', versions: '数据集版本', 'version.version': '版本', 'version.year': '基准年', 'version.imported': '导入时间', 'version.enterprises': '企业数', 'version.flows': '流数',
     import: '导入数据集（zip / json / xlsx）', 'import.file': '选择文件', 'import.dryRun': '仅预览差异（不保存）', upload: '上传', uploading: '上传中…', validating: '校验与载入中…',
@@ -120,6 +124,10 @@ window.ParkCycleMessages = {
     programmes: 'Programmes counted',
     heat: 'Waste heat and pinch analysis', heatNotYet: 'The heat module is not connected yet: composite curves appear here once /heat is served.', 'heat.hot': 'Hot composite curve', 'heat.cold': 'Cold composite curve',
     'heat.temperature': 'Temperature (°C)', 'heat.duty': 'Heat load (kW)', 'heat.pinchAt': 'Pinch {hot}/{cold} °C', 'heat.threshold': 'threshold problem (no pinch)', 'heat.utilities': 'minimum hot utility {hot} kW, minimum cold utility {cold} kW, maximum heat recovery {recovery} kW (ΔTmin = {dt} °C)',
+    'heat.compositeTitle': 'Composite curves', 'heat.gccTitle': 'Grand composite curve', 'heat.gcc': 'Grand composite curve (shifted temperature)', 'heat.flow': 'Heat flow (kW)', 'heat.shifted': 'Shifted temperature (°C)',
+    'heat.pinch': 'Pinch', 'heat.tooltipPoint': '{t} °C, {h} kW', 'heat.sweepTitle': 'Effect of the minimum approach temperature (ΔTmin)', 'heat.dtmin': 'ΔTmin (°C)', 'heat.power': 'Heat flow (kW)',
+    'heat.sweep.hot': 'Minimum hot utility', 'heat.sweep.cold': 'Minimum cold utility', 'heat.sweep.recovery': 'Maximum heat recovery', 'heat.current': 'now {dt} °C',
+    'heat.sweepNote': 'Targets at ΔTmin = {dt} °C; a larger ΔTmin needs less exchanger area but recovers less heat and needs more utility.', 'heat.noSweep': 'No ΔTmin sweep.',
     data: 'Data', versions: 'Dataset versions', 'version.version': 'Version', 'version.year': 'Reference year', 'version.imported': 'Imported', 'version.enterprises': 'Enterprises', 'version.flows': 'Flows',
     import: 'Import a dataset (zip / json / xlsx)', 'import.file': 'Choose a file', 'import.dryRun': 'Preview the diff only (store nothing)', upload: 'Upload', uploading: 'Uploading…', validating: 'Validating and loading…',
     imported: '✔ Imported {park}: {enterprises} enterprises, {flows} flows', importedVersion: '✔ Imported {park} version {version}', importFailed: '✖ Not imported: {title}',
