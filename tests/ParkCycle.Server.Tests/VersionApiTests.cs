@@ -91,6 +91,13 @@ public sealed class VersionApiTests(ServerFactory factory)
             Headers = { { "Idempotency-Key", "ver-park-offer-1" } },
         };
         Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(offer)).StatusCode);
+        // And one of an enterprise the revision keeps: it must stay in the live park.
+        var kept = new HttpRequestMessage(HttpMethod.Post, $"/api/enterprises/ut-chp.{park}/offers")
+        {
+            Content = JsonContent.Create(new { material = "fly-ash", quantity = 700, unit = "t", period = "year", available_from = factory.Date(0), available_to = factory.Date(90) }),
+            Headers = { { "Idempotency-Key", "ver-park-offer-2" } },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(kept)).StatusCode);
         var v2 = Revise(v1, park);
 
         var dry = await admin.PostAsync("/api/datasets?dry_run=true", Body(v2));
@@ -131,6 +138,9 @@ public sealed class VersionApiTests(ServerFactory factory)
         // The live park follows version 2; the removed enterprise's history stays readable by administrators.
         Assert.Equal(55, (await Json(await admin.GetAsync($"/api/parks/{park}/"))).GetProperty("enterprises").GetInt32());
         Assert.DoesNotContain($"fl-float-4.{park}", (await Json(await admin.GetAsync($"/api/parks/{park}/enterprises?page_size=500"))).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        var live = JsonNode.Parse(await admin.GetStringAsync($"/api/parks/{park}/dataset?format=json"))!["flows"]!.AsArray();
+        Assert.Contains(live, f => f!["from"]!.GetValue<string>() == $"ut-chp.{park}" && f["id"]!.GetValue<string>().StartsWith("report:", StringComparison.Ordinal));
+        Assert.DoesNotContain(live, f => f!["from"]!.GetValue<string>() == $"fl-float-4.{park}");
         var history = await Json(await admin.GetAsync($"/api/enterprises/fl-float-4.{park}/reports?history=true"));
         Assert.Equal("float-offcuts", history.GetProperty("items")[0].GetProperty("offer").GetProperty("material_id").GetString());
 

@@ -35,6 +35,7 @@ public static class DatasetImport
         await park.AddVersionAsync(version);
         await park.MarkSeededAsync();
         await directory.RegisterAsync(new ParkListing(dataset.Manifest.Id, dataset.Manifest.Name));
+        await park.GetAnalysisAsync(); // version 1's first analysis, in the KPI history before a version 2 can come
         return true;
     }
 
@@ -63,6 +64,9 @@ public static class DatasetImport
         await WithdrawDroppedStandingAsync(grains, parkId, before.OfType<EnterpriseContribution>(), dataset);
         await park.RetireAsync([.. members.Where(m => !listed.Contains(m))]);
         await park.AddVersionAsync(version);
+        // Analysed before the import answers, so every version has its first analysis in the KPI history even when
+        // versions come faster than the debounced re-analysis.
+        await park.GetAnalysisAsync();
         await grains.GetGrain<IParkDirectoryGrain>(IParkDirectoryGrain.Key).RegisterAsync(new ParkListing(parkId, dataset.Manifest.Name));
         return version;
     }
