@@ -27,7 +27,7 @@ public sealed class EnterpriseGrain(
     private int _reports;
     private IParkGrain? _park;
 
-    private EnterpriseState S => state.State;
+    private EnterpriseState Stored => state.State;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -35,7 +35,7 @@ public sealed class EnterpriseGrain(
     {
         await LoadHistoryAsync(cancellationToken);
         // Open reports stored before the reminder existed get their sweep now, once.
-        if (!S.ExpiryReminder && Latest().Any(r => !r.Withdrawn && Until(r) >= Today))
+        if (!Stored.ExpiryReminder && Latest().Any(r => !r.Withdrawn && Until(r) >= Today))
         {
             await EnsureExpiryReminderAsync();
             await state.WriteStateAsync(cancellationToken);
@@ -51,16 +51,16 @@ public sealed class EnterpriseGrain(
     {
         var id = this.GetPrimaryKeyString();
         var journaled = await journal.ReadAsync(id);
-        if (S.History.Count > 0)
+        if (Stored.History.Count > 0)
         {
-            foreach (var legacy in S.History)
+            foreach (var legacy in Stored.History)
             {
                 await journal.AppendAsync(id, legacy);
             }
 
-            var moved = S.History.Select(r => (r.ReportId, r.Version)).ToHashSet();
-            _history = [.. S.History, .. journaled.Where(r => !moved.Contains((r.ReportId, r.Version)))];
-            S.History = [];
+            var moved = Stored.History.Select(r => (r.ReportId, r.Version)).ToHashSet();
+            _history = [.. Stored.History, .. journaled.Where(r => !moved.Contains((r.ReportId, r.Version)))];
+            Stored.History = [];
             await state.WriteStateAsync(cancellationToken);
         }
         else
@@ -70,19 +70,19 @@ public sealed class EnterpriseGrain(
 
         // Report numbers run r1, r2, … and versions never disappear from the journal: the count of report ids is the
         // last number given.
-        _reports = Math.Max(S.NextReport, _history.Select(r => r.ReportId).Distinct(StringComparer.Ordinal).Count());
+        _reports = Math.Max(Stored.NextReport, _history.Select(r => r.ReportId).Distinct(StringComparer.Ordinal).Count());
     }
 
     /// <summary>Registers the daily expiry reminder unless this enterprise already has it; true when the state changed (and must be written).</summary>
     private async Task<bool> EnsureExpiryReminderAsync()
     {
-        if (S.ExpiryReminder)
+        if (Stored.ExpiryReminder)
         {
             return false;
         }
 
         await this.RegisterOrUpdateReminder(ExpiryReminder, TimeSpan.FromHours(1), TimeSpan.FromHours(24));
-        S.ExpiryReminder = true;
+        Stored.ExpiryReminder = true;
         return true;
     }
 
@@ -96,8 +96,8 @@ public sealed class EnterpriseGrain(
 
     public async Task RegisterAsync(EnterpriseProfile profile, IReadOnlyList<DeclaredFlow> flows)
     {
-        S.Profile = profile;
-        S.Flows = [.. flows];
+        Stored.Profile = profile;
+        Stored.Flows = [.. flows];
         await state.WriteStateAsync();
         (_park, _exchanges) = (null, new(StringComparer.Ordinal)); // the park may have changed
         _positions.Clear(); // and the location positions carry
@@ -108,34 +108,34 @@ public sealed class EnterpriseGrain(
 
     private async Task PublishDeclaredAsync()
     {
-        foreach (var (position, kind) in StandingPositions.Of(S.Profile!, S.Flows))
+        foreach (var (position, kind) in StandingPositions.Of(Stored.Profile!, Stored.Flows))
         {
             await Exchange(position.MaterialId).StandAsync(position, kind);
         }
     }
 
-    public Task<EnterpriseProfile?> GetProfileAsync() => Task.FromResult(S.Profile);
+    public Task<EnterpriseProfile?> GetProfileAsync() => Task.FromResult(Stored.Profile);
 
     public Task<ReportOutcome> ReportByproductAsync(ByproductReport report, Submission submission) =>
-        SubmitAsync(submission, null, ReportKind.Offer, report, null, false);
+        SubmitAsync(submission, ReportChange.NewOffer(report));
 
     public Task<ReportOutcome> ReportNeedAsync(NeedReport report, Submission submission) =>
-        SubmitAsync(submission, null, ReportKind.Need, null, report, false);
+        SubmitAsync(submission, ReportChange.NewNeed(report));
 
     public Task<ReportOutcome> CorrectByproductAsync(string reportId, ByproductReport report, Submission submission) =>
-        SubmitAsync(submission, reportId, ReportKind.Offer, report, null, false);
+        SubmitAsync(submission, ReportChange.Correction(reportId, report));
 
     public Task<ReportOutcome> WithdrawReportAsync(string reportId, Submission submission) =>
-        SubmitAsync(submission, reportId, null, null, null, true);
+        SubmitAsync(submission, ReportChange.Withdrawal(reportId));
 
     public Task<IReadOnlyList<ReportRecord>> GetReportsAsync(bool includeHistory = false) =>
         Task.FromResult<IReadOnlyList<ReportRecord>>(includeHistory ? [.. _history] : [.. Latest()]);
 
-    public Task<EnterpriseContribution?> GetContributionAsync() => Task.FromResult(S.Profile is null ? null : Contribution());
+    public Task<EnterpriseContribution?> GetContributionAsync() => Task.FromResult(Stored.Profile is null ? null : Contribution());
 
     public async Task<int> ExpireAsync()
     {
-        if (S.Profile is null)
+        if (Stored.Profile is null)
         {
             return 0;
         }
@@ -154,14 +154,44 @@ public sealed class EnterpriseGrain(
         return expired.Count;
     }
 
-    private async Task<ReportOutcome> SubmitAsync(Submission submission, string? reportId, ReportKind? kind, ByproductReport? offer, NeedReport? need, bool withdraw)
+    private async Task<ReportOutcome> SubmitAsync(Submission submission, ReportChange change)
     {
-        var outcome = await SubmitCoreAsync(submission, reportId, kind, offer, need, withdraw);
-        metrics.Report(outcome.Accepted, offer is not null ? "offer" : need is not null ? "need" : "withdrawal");
+        var outcome = await SubmitCoreAsync(submission, change);
+        metrics.Report(outcome.Accepted, change.Offer is not null ? "offer" : change.Need is not null ? "need" : "withdrawal");
         return outcome;
     }
 
-    private async Task<ReportOutcome> SubmitCoreAsync(Submission submission, string? reportId, ReportKind? kind, ByproductReport? offer, NeedReport? need, bool withdraw)
+    /// <summary>A report's life in steps: checked, replayed if it is a retry, validated, stored, then published.</summary>
+    private async Task<ReportOutcome> SubmitCoreAsync(Submission submission, ReportChange change)
+    {
+        if (Precheck(submission) is { Count: > 0 } missing)
+        {
+            return ReportOutcome.Rejected(missing);
+        }
+
+        if (ByKey.TryGetValue(submission.IdempotencyKey, out var original))
+        {
+            return await ReplayAsync(original, change);
+        }
+
+        var (previous, refusal) = Previous(change);
+        if (refusal is not null)
+        {
+            return ReportOutcome.Rejected([refusal]);
+        }
+
+        var errors = Validate(change);
+        if (errors.Count > 0)
+        {
+            return ReportOutcome.Rejected(errors);
+        }
+
+        var record = await StoreAsync(submission, change, previous);
+        var matches = await PublishChangeAsync(record, previous);
+        return new ReportOutcome(true, record.ReportId, record.Version, false, [], matches);
+    }
+
+    private List<FieldError> Precheck(Submission submission)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(submission.IdempotencyKey))
@@ -169,106 +199,102 @@ public sealed class EnterpriseGrain(
             errors.Add(new FieldError("idempotency_key", "a value is required"));
         }
 
-        if (S.Profile is null)
+        if (Stored.Profile is null)
         {
             errors.Add(new FieldError("enterprise", $"unknown enterprise '{this.GetPrimaryKeyString()}'"));
         }
 
-        if (errors.Count > 0)
+        return errors;
+    }
+
+    /// <summary>A key seen before: the same report again is answered as the first time (nothing changes); different content is refused.</summary>
+    private async Task<ReportOutcome> ReplayAsync(ReportRecord original, ReportChange change)
+    {
+        var same = change.Withdraw
+            ? original.Withdrawn && original.ReportId == change.ReportId
+            : original.Offer == change.Offer && original.Need == change.Need && (change.ReportId is null || original.ReportId == change.ReportId);
+        if (!same)
         {
-            return ReportOutcome.Rejected(errors);
+            // The key names a different report: answering "duplicate" and storing nothing would drop the new data.
+            return ReportOutcome.Rejected([new FieldError("idempotency_key", $"already used for report {original.ReportId} with different content")]);
         }
 
-        if (ByKey.TryGetValue(submission.IdempotencyKey, out var original))
-        {
-            var same = withdraw
-                ? original.Withdrawn && original.ReportId == reportId
-                : original.Offer == offer && original.Need == need && (reportId is null || original.ReportId == reportId);
-            if (!same)
-            {
-                // The key names a different report: answering "duplicate" and storing nothing would drop the new data.
-                return ReportOutcome.Rejected([new FieldError("idempotency_key", $"already used for report {original.ReportId} with different content")]);
-            }
+        return new ReportOutcome(true, original.ReportId, original.Version, true, [], await MatchesAsync(original));
+    }
 
-            // A retry: answer as the first time, change nothing.
-            return new ReportOutcome(true, original.ReportId, original.Version, true, [], await MatchesAsync(original));
+    /// <summary>The report a correction or withdrawal changes (null for a new report), or why it cannot be changed.</summary>
+    private (ReportRecord? Previous, FieldError? Refusal) Previous(ReportChange change)
+    {
+        if (change.ReportId is not { } reportId)
+        {
+            return (null, null);
         }
 
-        ReportRecord? previous = null;
-        if (reportId is not null)
+        var previous = LatestById.GetValueOrDefault(reportId);
+        return previous switch
         {
-            previous = LatestById.GetValueOrDefault(reportId);
-            if (previous is null)
-            {
-                return ReportOutcome.Rejected([new FieldError("report_id", $"unknown report '{reportId}'")]);
-            }
+            null => (null, new FieldError("report_id", $"unknown report '{reportId}'")),
+            { Withdrawn: true } => (null, new FieldError("report_id", $"report '{reportId}' was withdrawn")),
+            _ when change.Kind is { } k && k != previous.Kind => (null, new FieldError("report_id", $"report '{reportId}' is a {previous.Kind.ToString().ToLowerInvariant()}")),
+            _ => (previous, null),
+        };
+    }
 
-            if (previous.Withdrawn)
-            {
-                return ReportOutcome.Rejected([new FieldError("report_id", $"report '{reportId}' was withdrawn")]);
-            }
-
-            if (kind is { } k && k != previous.Kind)
-            {
-                return ReportOutcome.Rejected([new FieldError("report_id", $"report '{reportId}' is a {previous.Kind.ToString().ToLowerInvariant()}")]);
-            }
+    private List<FieldError> Validate(ReportChange change)
+    {
+        var errors = new List<FieldError>();
+        if (change.Offer is not null)
+        {
+            errors.AddRange(ReportValidator.Validate(change.Offer, CatalogReader.Default, Today));
         }
 
-        if (offer is not null)
+        if (change.Need is not null)
         {
-            errors.AddRange(ReportValidator.Validate(offer, CatalogReader.Default, Today));
+            errors.AddRange(ReportValidator.Validate(change.Need, CatalogReader.Default, Today));
         }
 
-        if (need is not null)
-        {
-            errors.AddRange(ReportValidator.Validate(need, CatalogReader.Default, Today));
-        }
+        return errors;
+    }
 
-        if (errors.Count > 0)
-        {
-            return ReportOutcome.Rejected(errors);
-        }
-
+    /// <summary>Appends the new version to the journal: durable before anything is acknowledged or published.</summary>
+    private async Task<ReportRecord> StoreAsync(Submission submission, ReportChange change, ReportRecord? previous)
+    {
         var number = previous is null ? _reports + 1 : _reports;
-        var id = previous?.ReportId ?? $"{this.GetPrimaryKeyString()}-r{number}";
         var record = new ReportRecord(
-            id,
+            previous?.ReportId ?? $"{this.GetPrimaryKeyString()}-r{number}",
             (previous?.Version ?? 0) + 1,
-            previous?.Kind ?? kind!.Value,
+            previous?.Kind ?? change.Kind!.Value,
             submission.Reporter,
             clock.GetUtcNow(),
-            withdraw ? previous!.Offer : offer,
-            withdraw ? previous!.Need : need,
-            withdraw,
+            change.Withdraw ? previous!.Offer : change.Offer,
+            change.Withdraw ? previous!.Need : change.Need,
+            change.Withdraw,
             submission.IdempotencyKey);
         // Registered (and the flag stored) before the report is stored, so no stored open report is ever without its sweep.
-        if (!withdraw && await EnsureExpiryReminderAsync())
+        if (!change.Withdraw && await EnsureExpiryReminderAsync())
         {
             await state.WriteStateAsync();
         }
 
-        await journal.AppendAsync(this.GetPrimaryKeyString(), record); // durable before anything is acknowledged or published
+        await journal.AppendAsync(this.GetPrimaryKeyString(), record);
         _history.Add(record);
         _reports = number;
-
         LatestById[record.ReportId] = record;
         ByKey[record.IdempotencyKey] = record;
+        return record;
+    }
 
+    private async Task<IReadOnlyList<ExchangeMatch>> PublishChangeAsync(ReportRecord record, ReportRecord? previous)
+    {
         // The park first, then the exchange: an exchange rebuilt from the park at any moment in between either
         // already has this change or is about to receive it, so the two never disagree for long.
         await Park().NotifyChangedAsync(Contribution());
-        IReadOnlyList<ExchangeMatch> matches = [];
-        if (withdraw || (previous is not null && (Material(previous) != Material(record) || record.Offer?.Visibility == OfferVisibility.AdministrationOnly)))
+        if (previous is not null && (record.Withdrawn || Material(previous) != Material(record) || record.Offer?.Visibility == OfferVisibility.AdministrationOnly))
         {
-            await Exchange(Material(previous!)).RemoveAsync(id);
+            await Exchange(Material(previous)).RemoveAsync(record.ReportId);
         }
 
-        if (!withdraw)
-        {
-            matches = await PublishAsync(record);
-        }
-
-        return new ReportOutcome(true, record.ReportId, record.Version, false, [], matches);
+        return record.Withdrawn ? [] : await PublishAsync(record);
     }
 
     private Task<IReadOnlyList<ExchangeMatch>> MatchesAsync(ReportRecord record) =>
@@ -309,9 +335,9 @@ public sealed class EnterpriseGrain(
         var annual = material is null ? decimal.MaxValue
             : r.Offer is { } o ? ReportValidator.AnnualQuantity(o.Quantity, o.Unit, o.Period, material)
             : ReportValidator.AnnualQuantity(r.Need!.Quantity, r.Need.Unit, r.Need.Period, material);
-        return new OpenPosition(r.ReportId, S.Profile!.Id, Material(r), annual, S.Profile.Latitude, S.Profile.Longitude, Until(r))
+        return new OpenPosition(r.ReportId, Stored.Profile!.Id, Material(r), annual, Stored.Profile.Latitude, Stored.Profile.Longitude, Until(r))
         {
-            Holds = StandingPositions.Holds(S.Profile),
+            Holds = StandingPositions.Holds(Stored.Profile),
             AdministrationOnly = r.Offer?.Visibility == OfferVisibility.AdministrationOnly,
         };
     }
@@ -319,7 +345,7 @@ public sealed class EnterpriseGrain(
     private EnterpriseContribution Contribution()
     {
         var open = Latest().Where(r => !r.Withdrawn && Until(r) >= Today).ToList();
-        return new EnterpriseContribution(S.Profile!, S.Flows,
+        return new EnterpriseContribution(Stored.Profile!, Stored.Flows,
             [.. open.Where(r => r.Kind == ReportKind.Offer).Select(Position)],
             [.. open.Where(r => r.Kind == ReportKind.Need).Select(Position)]);
     }
@@ -344,11 +370,11 @@ public sealed class EnterpriseGrain(
     {
         if (!_exchanges.TryGetValue(material, out var exchange))
         {
-            _exchanges[material] = exchange = GrainFactory.GetGrain<IMaterialExchangeGrain>($"{S.Profile!.ParkId}/{material}");
+            _exchanges[material] = exchange = GrainFactory.GetGrain<IMaterialExchangeGrain>($"{Stored.Profile!.ParkId}/{material}");
         }
 
         return exchange;
     }
 
-    private IParkGrain Park() => _park ??= GrainFactory.GetGrain<IParkGrain>(S.Profile!.ParkId);
+    private IParkGrain Park() => _park ??= GrainFactory.GetGrain<IParkGrain>(Stored.Profile!.ParkId);
 }

@@ -13,7 +13,8 @@ namespace ParkCycle.Graph;
 public static class SyntheticPark
 {
     /// <summary>Builds a park of <paramref name="enterprises"/> enterprises and about <paramref name="flows"/> flows.</summary>
-    public static ParkDataset Generate(int enterprises, int flows, int seed, MaterialCatalog catalog)
+    /// <param name="enterprisePrefix">The enterprises' ids are this prefix and their number (<c>s0</c>, <c>s1</c>, …): distinct prefixes keep several generated parks' enterprises apart in one silo.</param>
+    public static ParkDataset Generate(int enterprises, int flows, int seed, MaterialCatalog catalog, string enterprisePrefix = "s")
     {
         var random = new Random(seed);
         var inv = CultureInfo.InvariantCulture;
@@ -29,7 +30,7 @@ public static class SyntheticPark
             var zone = zones[random.Next(zones.Count)];
             var lat = 29.40m + (decimal)(random.NextDouble() * 0.22);
             var lon = 113.30m + (decimal)(random.NextDouble() * 0.25);
-            list.Add(new Enterprise($"s{i}", $"合成企业{i}", $"synthetic enterprise {i}", zone.Id, [chains[random.Next(chains.Length)]], null,
+            list.Add(new Enterprise($"{enterprisePrefix}{i}", $"合成企业{i}", $"synthetic enterprise {i}", zone.Id, [chains[random.Next(chains.Length)]], null,
                 Math.Round(lat, 4), Math.Round(lon, 4), EnterpriseStatus.Operating, Math.Round((decimal)LogNormal(random, 9, 1), 0),
                 Math.Round((decimal)LogNormal(random, 8, 1.2), 0), random.NextDouble() < 0.6, "synthetic"));
         }

@@ -195,14 +195,14 @@ internal static class BenchReportsCommand
     /// <summary>The PostgreSQL the cluster bench uses; PARKCYCLE_POSTGRES overrides it.</summary>
     public static string Postgres => Environment.GetEnvironmentVariable("PARKCYCLE_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=parkcycle;Password=parkcycle;Database=parkcycle;Maximum Pool Size=20";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<IHost> StartAsync(string store, string db, string clusterId)
+    internal static async Task<IHost> StartAsync(string store, string db, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
