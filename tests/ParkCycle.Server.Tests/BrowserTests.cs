@@ -315,6 +315,23 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
         browser.Open("map");
         browser.Shot("admin-second-park-map");
 
+        // Its versions: the upload is version 1; the same file previewed (dry run) changes nothing, then imported is version 2.
+        browser.Open("data");
+        Wait.Until(d => d.FindElements(By.CssSelector("#versions tbody tr")).Count == 1);
+        Driver.FindElement(By.Id("import-dry-run")).Click();
+        Driver.FindElement(By.Id("import-file")).SendKeys(upload);
+        Driver.FindElement(By.Id("import-submit")).Click();
+        Wait.Until(d => d.FindElement(By.Id("import-result")).Text.StartsWith("预览 hostile-park 第 2 版", StringComparison.Ordinal));
+        Assert.Contains("企业: 新增 0 · 删除 0 · 修改 0", Driver.FindElement(By.Id("import-result")).Text, StringComparison.Ordinal);
+        Assert.Single(Driver.FindElements(By.CssSelector("#versions tbody tr")));
+        Driver.FindElement(By.Id("import-dry-run")).Click();
+        Driver.FindElement(By.Id("import-file")).SendKeys(upload);
+        Driver.FindElement(By.Id("import-submit")).Click();
+        Wait.Until(d => d.FindElement(By.Id("import-result")).Text.StartsWith("✔ 已导入 hostile-park 第 2 版", StringComparison.Ordinal));
+        Wait.Until(d => d.FindElements(By.CssSelector("#versions tbody tr")).Count == 2);
+        Assert.Equal(2, Driver.FindElements(By.CssSelector("#versions .version-download")).Count);
+        browser.Shot("admin-versions");
+
         // Back in the seed park, the hostile note reads as text in the enterprise's reports.
         Choose("park", "linxiang");
         browser.Open("enterprises");

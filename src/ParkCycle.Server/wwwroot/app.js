@@ -721,6 +721,8 @@ async function renderData() {
   table('versions', [
     { label: t('version.version'), value: v => v.version, sort: v => Number(v.version) }, { label: t('version.year'), value: v => v.reference_year ?? '—' },
     { label: t('version.imported'), value: v => v.imported_at ?? '—' }, { label: t('version.enterprises'), value: v => fmt(v.enterprises) }, { label: t('version.flows'), value: v => fmt(v.flows) },
+    { label: t('version.download'), value: v => session.role === 'administrator'
+      ? el('button', { type: 'button', className: 'version-download', dataset: { version: String(v.version) }, onclick: () => downloadVersion(v.version) }, 'xlsx') : '—' },
   ], versions ?? []);
   const flags = state.recon ? (state.recon.flags ?? state.recon.items ?? []) : [];
   $('reconciliation-note').textContent = state.recon ? (flags.length ? '' : t('noFlags')) : t('notAvailable');
@@ -734,6 +736,18 @@ async function renderData() {
     { label: t('balance.massIn'), value: b => fmt(b.mass_in_t, 0), sort: b => b.mass_in_t }, { label: t('balance.massOut'), value: b => fmt(b.mass_out_t, 0), sort: b => b.mass_out_t },
     { label: t('balance.flags'), value: b => b.flags.join('; ') },
   ], balance);
+}
+
+// A dataset version as it was imported, as a workbook (the export needs the token, so it is fetched, then saved).
+async function downloadVersion(version) {
+  const r = await fetch(parkPath(`/dataset?format=xlsx&version=${encodeURIComponent(version)}`), { headers: { Authorization: 'Bearer ' + session.access_token } });
+  if (!r.ok) return;
+  const url = URL.createObjectURL(await r.blob());
+  const a = el('a', { href: url, download: `${park}-v${version}.xlsx` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset, as text).
@@ -768,7 +782,8 @@ $('import-form').addEventListener('submit', e => {
       return;
     }
     if (xhr.status === 201) {
-      result.textContent = body.enterprises != null ? t('imported', body) : t('importedVersion', body);
+      result.textContent = body.version > 1 ? t('importedVersion', body) : t('imported', body);
+      if (body.park === park) { state.versions = null; state.history = undefined; renderData(); } // the list gains the new version
       const parks = await api('/api/parks');
       if (parks.ok) {
         state.parks = parks.body;
