@@ -18,7 +18,7 @@ namespace ParkCycle.Grains;
 [Reentrant]
 public sealed class MaterialExchangeGrain(TimeProvider clock) : Grain, IMaterialExchangeGrain
 {
-    private static readonly Lazy<SubstitutionIndex> Rules = new(() => new SubstitutionIndex(CatalogReader.Default.Substitutions, CatalogReader.Default.Find));
+    private static readonly Lazy<SubstitutionIndex> Rules = new(() => new SubstitutionIndex(CatalogReader.Default.Substitutions, CatalogReader.Default.Find, CatalogReader.Default.Materials));
 
     private readonly Dictionary<string, OpenPosition> _offers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenPosition> _needs = new(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public sealed class MaterialExchangeGrain(TimeProvider clock) : Grain, IMaterial
     {
         _offers[offer.ReportId] = offer;
         // The exchanges of the materials this one can replace are asked at once, not one after another.
-        var others = await Task.WhenAll(Rules.Value.RulesFrom(MaterialId).Select(r => r.TargetMaterialId)
+        var others = await Task.WhenAll(Rules.Value.Targets(MaterialId)
             .Where(m => m != MaterialId).Distinct(StringComparer.Ordinal).Select(m => Other(m).GetNeedsAsync()));
         var needs = others.Prepend(Open(_needs)).SelectMany(open => open)
             .Select(ToNeed).ToList();

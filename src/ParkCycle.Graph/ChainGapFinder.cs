@@ -90,7 +90,7 @@ public sealed class ChainGapFinder(FlowGraph graph, AnalysisKnowledge knowledge,
         {
             var material = group.Key;
             var rules = substitutions.RulesFrom(material);
-            var takesIt = stage.Inputs.Contains(material)
+            var takesIt = stage.Inputs.Contains(material) || substitutions.KindOf(material).Any(stage.Inputs.Contains)
                 || rules.Any(r => stage.Inputs.Contains(r.TargetMaterialId) && (stage.Process is null || r.Process == stage.Process));
             if (!takesIt)
             {

@@ -43,7 +43,7 @@ public sealed class Matchmaker
             }
 
             var count = 0;
-            foreach (var target in Targets(offer.MaterialId))
+            foreach (var target in _substitutions.Targets(offer.MaterialId))
             {
                 if (needsByMaterial.TryGetValue(target, out var slots) && Pathways(offer, source, target) is { Length: > 0 } pathways)
                 {
@@ -59,9 +59,6 @@ public sealed class Matchmaker
 
         return result;
     }
-
-    private IEnumerable<string> Targets(string source) =>
-        _substitutions.RulesFrom(source).Select(r => r.TargetMaterialId).Where(t => t != source).Distinct(StringComparer.Ordinal).Prepend(source);
 
     /// <summary>
     /// The pathways from the offer's material to one target that may carry it, most valuable first. Heat never

@@ -34,7 +34,7 @@ public static class ParkMeasures
 
             var v = q.BaseValue;
             var role = flow.RoleOf(material);
-            if (fromEnterprise && q.Dimension == Dimension.Mass && IsSolidWaste(material, role))
+            if (fromEnterprise && q.Dimension == Dimension.Mass && IsSolidWaste(dataset, material, role))
             {
                 // HJ 274-2015: general industrial solid waste generated and comprehensively utilised; products and
                 // byproducts sold as such are not waste, and hazardous waste is counted on its own.
@@ -45,7 +45,7 @@ public static class ParkMeasures
                 }
             }
 
-            if (fromEnterprise && q.Dimension == Dimension.Mass && (IsSolidWaste(material, role) || role == FlowRole.Byproduct))
+            if (fromEnterprise && q.Dimension == Dimension.Mass && (IsSolidWaste(dataset, material, role) || role == FlowRole.Byproduct))
             {
                 byproductGen += v;
                 if (internalFlow)
@@ -127,19 +127,19 @@ public static class ParkMeasures
             ["energy_consumption_tce"] = accounts?.Energy.Park.ConsumptionTce,
             ["energy_consumption_equivalent_tce"] = accounts?.Energy.Park.ConsumptionEquivalentTce,
             ["non_fossil_energy_tce"] = accounts is null ? null : NonFossilTce(dataset, accounts.Energy),
-            ["natural_gas_tce"] = accounts?.Energy.Park.ByCarrier.Where(c => IsNaturalGas(dataset.Material(c.Material))).Sum(c => c.Tce),
+            ["natural_gas_tce"] = accounts?.Energy.Park.ByCarrier.Where(c => IsNaturalGas(dataset, c.Material)).Sum(c => c.Tce),
             ["co2_scope1_t"] = accounts?.Carbon.Park.Scope1T,
             ["co2_scope2_t"] = accounts?.Carbon.Park.Scope2T,
             ["new_energy_capacity_mw"] = active.Sum(e => e.NewEnergyCapacityMw ?? 0m),
         };
     }
 
-    private static bool IsSolidWaste(Material material, FlowRole role) =>
+    private static bool IsSolidWaste(ParkDataset dataset, Material material, FlowRole role) =>
         material.Category != MaterialCategory.HazardousWaste
         && (role == FlowRole.Waste && material.Category is MaterialCategory.SolidWaste or MaterialCategory.Byproduct or MaterialCategory.RawMaterial or MaterialCategory.Product
-            || (role == FlowRole.Byproduct && material.CatalogId is "gypsum-byproduct" or "calcium-rich-residue"));
+            || (role == FlowRole.Byproduct && (dataset.IsKindOf(material.Id, "gypsum-byproduct") || dataset.IsKindOf(material.Id, "calcium-rich-residue"))));
 
-    private static bool IsNaturalGas(Material material) => material.Id == "natural-gas" || material.CatalogId == "natural-gas";
+    private static bool IsNaturalGas(ParkDataset dataset, string material) => dataset.IsKindOf(material, "natural-gas");
 
     /// <summary>
     /// Non-fossil energy used in the park (tce, calorific basis): carriers marked <c>fossil</c> false that cross the park

@@ -97,6 +97,31 @@ public sealed class ParkDataset
     public Material Material(string id) =>
         FindMaterial(id) ?? throw new KeyNotFoundException($"unknown material '{id}'");
 
+    /// <summary>
+    /// Whether material <paramref name="id"/> is <paramref name="kind"/> or a kind of it: its <c>catalog_id</c>, its parent's,
+    /// and so on up the chain (at most 8 steps, so a cycle cannot loop).
+    /// </summary>
+    public bool IsKindOf(string id, string kind)
+    {
+        var current = id;
+        for (var step = 0; step <= 8; step++)
+        {
+            if (current == kind)
+            {
+                return true;
+            }
+
+            if (FindMaterial(current)?.CatalogId is not { } parent)
+            {
+                return false;
+            }
+
+            current = parent;
+        }
+
+        return false;
+    }
+
     /// <summary>Every material the dataset can refer to: the catalogue's and its own.</summary>
     public IEnumerable<Material> AllMaterials => _materials.Values;
 }
