@@ -10,6 +10,9 @@ namespace ParkCycle.Graph;
 /// </summary>
 public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOnlyList<IndicatorDefinition> Indicators)
 {
+    /// <summary>The energy-efficiency benchmarks (<c>indicators/benchmarks.csv</c>) the benchmark share is computed against. The default value is none.</summary>
+    public IReadOnlyList<EnergyBenchmark> EnergyBenchmarks { get; init; } = [];
+
     private static readonly Lazy<AnalysisKnowledge> Embedded = new(LoadEmbedded);
 
     /// <summary>The knowledge shipped with ParkCycle.</summary>
@@ -54,6 +57,7 @@ public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOn
         var problems = new List<DatasetError>();
         var stages = new List<ChainStage>();
         var indicators = new List<IndicatorDefinition>();
+        var benchmarks = new List<EnergyBenchmark>();
         foreach (var (name, bytes) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var table = CsvTableReader.Read(bytes, name, problems);
@@ -88,6 +92,21 @@ public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOn
                     });
                 }
             }
+            else if (name == BenchmarksFile)
+            {
+                foreach (var row in table.Rows)
+                {
+                    benchmarks.Add(new EnergyBenchmark(
+                        Required(table, row, "id", problems),
+                        Required(table, row, "sector", problems),
+                        Required(table, row, "product", problems),
+                        Required(table, row, "basis", problems),
+                        Number(table, row, "basis_per_t", problems),
+                        Number(table, row, "benchmark_kgce", problems),
+                        Number(table, row, "baseline_kgce", problems),
+                        Required(table, row, "source", problems)));
+                }
+            }
             else
             {
                 foreach (var row in table.Rows)
@@ -114,7 +133,25 @@ public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOn
             throw new DatasetException(problems);
         }
 
-        return new AnalysisKnowledge(stages, indicators);
+        return new AnalysisKnowledge(stages, indicators) { EnergyBenchmarks = benchmarks };
+    }
+
+    private const string BenchmarksFile = "indicators/benchmarks.csv";
+
+    private static decimal Number(Table table, TableRow row, string column, List<DatasetError> problems)
+    {
+        var text = Required(table, row, column, problems);
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        if (text.Length > 0)
+        {
+            problems.Add(table.ErrorAt(row, column, $"'{text}' is not a positive number"));
+        }
+
+        return 0m;
     }
 
     private static string Required(Table table, TableRow row, string column, List<DatasetError> problems)

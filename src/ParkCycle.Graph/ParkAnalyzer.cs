@@ -28,7 +28,7 @@ public static class ParkAnalyzer
         var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability, options.Matching).Compute(facts);
         var factors = new EmissionFactors(dataset, options.Accounting);
         var accounts = new Accountant(dataset, factors).Compute();
-        var kpis = new KpiCalculator(graph, knowledge.Indicators, accounts).Compute();
+        var kpis = new KpiCalculator(graph, knowledge.Indicators, accounts, knowledge.EnergyBenchmarks).Compute();
         var heat = ParkHeatSection.Build(dataset, options.Heat, opportunities, plan);
         opportunities = ParkHeatSection.Flag(opportunities, "opportunity", heat);
         plan = plan with { Exchanges = ParkHeatSection.Flag(plan.Exchanges, "plan", heat) };
