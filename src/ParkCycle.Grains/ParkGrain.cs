@@ -396,6 +396,10 @@ public sealed class ParkGrain(
         // Flows to enterprises that are not (yet) members would break the model's integrity: leave them out.
         var ids = enterprises.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         flows = [.. flows.Where(f => (ExternalNode.IsExternal(f.From) || ids.Contains(f.From)) && (ExternalNode.IsExternal(f.To) || ids.Contains(f.To)))];
+        // One flow per id, the later statement winning: an exported live park carries its open reports as flows
+        // (report:<id>), so a version imported from that export declares them again while the reports live on; and
+        // a flow declared by both of its enterprises is one flow. Duplicate ids would fail the analysis.
+        flows = [.. flows.GroupBy(f => f.Id, StringComparer.Ordinal).Select(g => g.Last())];
         return new ParkDataset(new DatasetManifest(setup.ParkId, setup.Name, setup.ReferenceYear, null, "live park snapshot"),
             zones, enterprises, [.. materials.Values], flows, [], [], [], catalog)
         {

@@ -41,6 +41,32 @@ public sealed class DatasetApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task AnExportWithOpenReports_ReimportedAsTheNextVersion_KeepsThePark_Analysing()
+    {
+        using var admin = await factory.AdminAsync();
+        var copy = DatasetCopy.AsNewPark(JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!, "linxiang-reexport");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/datasets", Body(Encoding.UTF8.GetBytes(copy.ToJsonString()), "application/json"))).StatusCode);
+        using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/enterprises/ut-chp.linxiang-reexport/offers")
+        {
+            Content = JsonContent.Create(new { material = "fly-ash", quantity = 2468, unit = "t", period = "year", available_from = factory.Date(0), available_to = factory.Date(365) }),
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString("N") } },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(offer)).StatusCode);
+
+        // The export carries the open report as a flow (report:<id>); imported again while the report lives on, the
+        // two must be one flow, or the analysis would fail on the duplicate id for everyone.
+        var exported = await admin.GetStringAsync("/api/parks/linxiang-reexport/dataset?format=json");
+        Assert.Contains("report:ut-chp.linxiang-reexport-r1", exported, StringComparison.Ordinal);
+        var next = await admin.PostAsync("/api/datasets", Body(Encoding.UTF8.GetBytes(exported), "application/json"));
+        var analysis = await admin.GetAsync("/api/parks/linxiang-reexport/analysis");
+
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, analysis.StatusCode);
+        var json = await analysis.Content.ReadAsStringAsync();
+        Assert.Single(JsonNode.Parse(json)!["opportunities"]!.AsArray().Where(o => o!["offer_id"]?.GetValue<string>() == "report:ut-chp.linxiang-reexport-r1").Select(o => o!["consumer"]!.GetValue<string>()).Distinct().Take(1));
+    }
+
+    [Fact]
     public async Task ExportZip_HoldsTheCsvFolder()
     {
         using var admin = await factory.AdminAsync();
