@@ -4,7 +4,8 @@ namespace ParkCycle.Reconciliation;
 
 /// <summary>
 /// A declared balance's inflows minus outflows in its unit, with the reported values (null when a member flow
-/// is of unknown quantity) and after reconciliation (null when a member flow is unobservable).
+/// is of unknown quantity) and after reconciliation (null when a member flow is unobservable), and its member flows
+/// with their coefficients, so a reader can sum its inflows and outflows in the balance's unit.
 /// </summary>
 public sealed record BalanceResidual(
     [property: JsonPropertyName("id")] string Id,
@@ -13,4 +14,5 @@ public sealed record BalanceResidual(
     [property: JsonPropertyName("unit")] string Unit,
     [property: JsonPropertyName("flows")] int Flows,
     [property: JsonPropertyName("residual_reported")] double? ResidualReported,
-    [property: JsonPropertyName("residual_reconciled")] double? ResidualReconciled);
+    [property: JsonPropertyName("residual_reconciled")] double? ResidualReconciled,
+    [property: JsonPropertyName("terms")] IReadOnlyList<BalanceTerm> Terms);

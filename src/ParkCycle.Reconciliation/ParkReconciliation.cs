@@ -22,7 +22,7 @@ public static class ParkReconciliation
         var variableOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var flows = new List<Flow>();
         var percents = new List<(decimal Percent, string From)>();
-        var balanceFlows = new List<int>();
+        var balanceTerms = new List<List<BalanceTerm>>();
         // Each enterprise's existing flows, indexed once: a park's balances then cost their own flows, not the park's.
         var byEnterprise = new Dictionary<string, List<Flow>>(StringComparer.Ordinal);
         foreach (var f in park.Flows.Where(f => f.Status == FlowStatus.Existing))
@@ -42,6 +42,7 @@ public static class ParkReconciliation
         foreach (var balance in park.Balances)
         {
             var terms = new List<ConstraintTerm>();
+            var named = new List<BalanceTerm>();
             var members = byEnterprise.GetValueOrDefault(balance.EnterpriseId) ?? [];
             foreach (var flow in members)
             {
@@ -67,9 +68,10 @@ public static class ParkReconciliation
                 // dimensions through the material's density, calorific value or enthalpy).
                 var sign = flow.To == balance.EnterpriseId ? 1.0 : -1.0;
                 terms.Add(new ConstraintTerm(v, sign * (double)coefficient));
+                named.Add(new BalanceTerm(flow.Id, sign * (double)coefficient));
             }
 
-            balanceFlows.Add(terms.Count);
+            balanceTerms.Add(named);
             problem.AddConstraint(balance.Id, terms);
         }
 
@@ -85,7 +87,7 @@ public static class ParkReconciliation
         {
             var unit = Unit.BaseOf(b.Scope.DimensionFor(b.Scope.MaterialId is { } id ? park.FindMaterial(id) : null));
             var r = result.Constraints[i];
-            return new BalanceResidual(b.Id, b.EnterpriseId, b.Scope.ToString(), unit.Symbol, balanceFlows[i], r.Reported, r.Reconciled);
+            return new BalanceResidual(b.Id, b.EnterpriseId, b.Scope.ToString(), unit.Symbol, balanceTerms[i].Count, r.Reported, r.Reconciled, balanceTerms[i]);
         }).ToList();
         var g = result.GlobalTest;
         return new ReconciliationReport(park.Manifest.Id, options.Confidence, result.CriticalValue,

@@ -49,6 +49,10 @@ public class CrossDimensionTests
         Assert.Equal(-10.0, balance.ResidualReported!.Value, 9);
         Assert.Equal(0.0, balance.ResidualReconciled!.Value, 6);
         Assert.DoesNotContain(report.Flows, f => f.Id == "power");
+        // Its terms name the member flows with their signed coefficients; summed over the reported values they give the residual.
+        Assert.Equal(["coal:1", "water:1", "ash:-1", "effluent:-1"], balance.Terms.Select(x => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Flow}:{x.Coefficient}")));
+        var reported = report.Flows.ToDictionary(f => f.Id, f => f.Reported);
+        Assert.Equal(balance.ResidualReported!.Value, balance.Terms.Sum(x => x.Coefficient * reported[x.Flow]), 9);
     }
 
     [Fact]
@@ -64,6 +68,7 @@ public class CrossDimensionTests
         Assert.Equal("GJ", balance.Unit);
         Assert.Equal(2, balance.Flows);
         Assert.Equal(2089.0, balance.ResidualReported!.Value, 6);
+        Assert.Equal(["coal:20.908", "power:-3.6"], balance.Terms.Select(x => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Flow}:{x.Coefficient}")));
     }
 
     [Theory]

@@ -249,6 +249,81 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task DataView_ShowsReportedAgainstReconciledPerEnterprise_AndListsTheFlaggedReportsByName()
+    {
+        // A copy of the seed in which the feed mill's grain was typed without a zero (16,000 t instead of 160,000 t):
+        // its mass balance cannot hold, so the global test fails and the balance's reports are flagged.
+        JsonObject recon;
+        Dictionary<string, string> names;
+        using (var http = await browser.AdminAsync())
+        {
+            var json = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/parks/linxiang/dataset?format=json", UriKind.Relative)))!.AsObject();
+            DatasetCopy.AsNewPark(json, "recon-park");
+            json["name"] = "协调测试园区 Reconciliation test park";
+            json["flows"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "f283")!["quantity"] = 16000;
+            names = json["enterprises"]!.AsArray().ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!["name"]!.GetValue<string>());
+            using var content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            (await http.PostAsync(new Uri("/api/datasets", UriKind.Relative), content)).EnsureSuccessStatusCode();
+            recon = (await http.GetFromJsonAsync<JsonObject>("/api/parks/recon-park/reconciliation"))!;
+        }
+
+        Assert.False(recon["global_test"]!["passed"]!.GetValue<bool>());
+        var flagged = recon["flows"]!.AsArray().Where(f => f!["flagged"]!.GetValue<bool>()).ToList();
+        Assert.Contains(flagged, f => f!["id"]!.GetValue<string>() == "f283");
+
+        browser.LogIn("admin", BrowserFixture.AdminPassword);
+        browser.Open("data");
+        Wait.Until(d => d.FindElements(By.CssSelector("#reconciliation tbody tr")).Count == 4);
+        Assert.Contains("相互一致", Driver.FindElement(By.Id("recon-global")).Text, StringComparison.Ordinal);
+        // The analysis's balance flags read in Chinese too.
+        var balanceFlags = Driver.FindElement(By.Id("balance-flags")).Text;
+        Assert.Contains("平衡仅为下限", balanceFlags, StringComparison.Ordinal);
+        Assert.DoesNotContain("lower bound", balanceFlags, StringComparison.Ordinal);
+
+        Wait.Until(d => d.FindElements(By.CssSelector("#park option")).Any(o => o.GetAttribute("value") == "recon-park"));
+        Choose("park", "recon-park");
+        browser.Open("data");
+        Wait.Until(d => d.FindElement(By.Id("recon-flagged")).GetAttribute("data-flagged") == flagged.Count.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("不可能同时为真", Driver.FindElement(By.Id("recon-global")).Text, StringComparison.Ordinal);
+        var rows = Driver.FindElements(By.CssSelector("#recon-flagged tbody tr"));
+        Assert.Equal(flagged.Count, rows.Count);
+        // Names, not ids; the ids on hover; the largest test first.
+        var expected = flagged.OrderByDescending(f => Math.Abs(f!["test"]!.GetValue<double>())).ThenByDescending(f => Math.Abs(f!["adjustment"]!.GetValue<double>())).First()!;
+        var first = rows[0].FindElements(By.TagName("td"));
+        var from = expected["from"]!.GetValue<string>();
+        Assert.Equal(names.GetValueOrDefault(from, "外购"), first[0].Text);
+        Assert.StartsWith($"{expected["id"]!.GetValue<string>()} · {from}", first[0].GetAttribute("title")!, StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotMatch(IdLike(), r.Text));
+        // The feed mill's balance checks its flows alone: their tests are equal and the page says the data cannot tell which is wrong.
+        var grain = rows.Single(r => r.FindElement(By.TagName("td")).GetAttribute("title")!.StartsWith("f283 ·", StringComparison.Ordinal));
+        Assert.Contains("饲料", grain.FindElements(By.TagName("td"))[2].Text, StringComparison.Ordinal);
+        Assert.Contains("无法区分", grain.FindElements(By.TagName("td"))[9].Text, StringComparison.Ordinal);
+
+        // Per enterprise: the feed mill's inflows and outflows in tonnes as reported and reconciled; reconciled, it balances.
+        var balance = recon["balances"]!.AsArray().Single(b => b!["enterprise"]!.GetValue<string>() == "ag-feed.recon-park")!;
+        var reported = recon["flows"]!.AsArray().ToDictionary(f => f!["id"]!.GetValue<string>(), f => f!["reported"]!.GetValue<double>());
+        var terms = balance["terms"]!.AsArray().Select(x => (Flow: x!["flow"]!.GetValue<string>(), K: x["coefficient"]!.GetValue<double>())).ToList();
+        var inflow = terms.Where(x => x.K > 0).Sum(x => x.K * reported[x.Flow]);
+        var outflow = terms.Where(x => x.K < 0).Sum(x => -x.K * reported[x.Flow]);
+        var row = Driver.FindElements(By.CssSelector("#reconciliation tbody tr")).Single(r => r.FindElement(By.TagName("td")).GetAttribute("title")!.StartsWith("ag-feed.recon-park", StringComparison.Ordinal));
+        var cells = row.FindElements(By.TagName("td")).Select(c => c.Text).ToList();
+        Assert.Equal(names["ag-feed.recon-park"], cells[0]);
+        Assert.Equal("物料平衡", cells[1]);
+        Assert.Equal(inflow.ToString("N0", CultureInfo.InvariantCulture), cells[4]);
+        Assert.Equal(outflow.ToString("N0", CultureInfo.InvariantCulture), cells[6]);
+        Assert.Equal(cells[5], cells[7]);
+        Assert.EndsWith("→ 0", cells[8], StringComparison.Ordinal);
+        row.Click();
+        Assert.Equal($"{terms.Count(x => reported.ContainsKey(x.Flow))}|申报值,协调值|吨", browser.Script(
+            "const o = echarts.getInstanceByDom(document.getElementById('recon-chart')).getOption(); return [o.series[0].data.length, o.series.map(s => s.name).join(','), o.xAxis[0].name].join('|');"));
+        browser.Script("document.getElementById('recon-global').scrollIntoView();");
+        browser.Shot("admin-reconciliation");
+        browser.Script("document.getElementById('recon-chart').scrollIntoView();");
+        browser.Shot("admin-reconciliation-chart");
+        Choose("park", "linxiang");
+    }
+
+    [Fact]
     public void Map_RendersTheEnterprisesAtTheirCoordinates_WithNothingLoadedFromOutsideTheServer()
     {
         browser.LogIn("admin", BrowserFixture.AdminPassword);

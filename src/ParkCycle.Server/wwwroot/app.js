@@ -724,17 +724,12 @@ async function renderData() {
     { label: t('version.download'), value: v => session.role === 'administrator'
       ? el('button', { type: 'button', className: 'version-download', dataset: { version: String(v.version) }, onclick: () => downloadVersion(v.version) }, 'xlsx') : '—' },
   ], versions ?? []);
-  const flags = state.recon ? (state.recon.flags ?? state.recon.items ?? []) : [];
-  $('reconciliation-note').textContent = state.recon ? (flags.length ? '' : t('noFlags')) : t('notAvailable');
-  table('reconciliation', [
-    { label: t('balance.enterprise'), value: f => entName(f.enterprise ?? f.node ?? ''), title: f => f.flow ?? f.flow_id ?? f.enterprise ?? '' },
-    { label: t('recon.flag'), value: f => f.message ?? f.reason ?? f.kind ?? JSON.stringify(f) },
-  ], flags);
+  renderReconciliation();
   const balance = (state.analysis?.balance.enterprises ?? []).filter(b => b.flags.length);
   table('balance-flags', [
     { label: t('balance.enterprise'), value: b => entName(b.enterprise), title: b => b.enterprise },
     { label: t('balance.massIn'), value: b => fmt(b.mass_in_t, 0), sort: b => b.mass_in_t }, { label: t('balance.massOut'), value: b => fmt(b.mass_out_t, 0), sort: b => b.mass_out_t },
-    { label: t('balance.flags'), value: b => b.flags.join('; ') },
+    { label: t('balance.flags'), value: b => b.flags.map(fieldError).join(t('listSep')) },
   ], balance);
 }
 
@@ -749,6 +744,144 @@ async function downloadVersion(version) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+// ---------- reconciliation ----------
+// GET /reconciliation: the park's measured flows reconciled under its declared balances (weighted least squares),
+// with the global chi-square test and each flow's measurement test; flagged flows are the reports to query.
+function scopeName(scope) {
+  if (scope?.startsWith('material:')) return t('scope.material', { name: matName(scope.slice(9)) });
+  return t('scope.' + scope);
+}
+const flowEnd = id => (String(id).startsWith('ext:') ? t('node.' + id) : entName(id));
+/** The measured flows of one declared balance, each with its signed coefficient into the balance's unit (+ in, − out). */
+function balanceFlows(recon, b) {
+  const byId = new Map(recon.flows.map(f => [f.id, f]));
+  return (b.terms ?? []).filter(x => byId.has(x.flow)).map(x => ({ ...byId.get(x.flow), coefficient: x.coefficient }));
+}
+function renderReconciliation() {
+  const r = state.recon;
+  const note = $('reconciliation-note');
+  if (!r) {
+    ['recon-global', 'recon-flagged-note'].forEach(id => { $(id).textContent = ''; });
+    note.textContent = r === false ? t('notAvailable') : t('loading');
+    $('recon-flagged').replaceChildren(); $('reconciliation').replaceChildren(); $('recon-chart').hidden = true;
+    return;
+  }
+  const conf = fmt(r.confidence * 100, 1);
+  const g = r.global_test;
+  if (!r.balances.length) { $('recon-global').textContent = t('recon.none'); }
+  else {
+    $('recon-global').textContent = t('recon.global', { statistic: fmt(g.statistic, 2), df: g.degrees_of_freedom, p: g.p_value < 0.001 ? g.p_value.toExponential(1) : fmt(g.p_value, 3), conf })
+      + (g.passed ? t('recon.passed') : t('recon.failed'));
+  }
+  $('recon-global').className = g.passed ? 'ok' : 'error';
+  // Flagged reports, the largest test first. Within a balance the report with the strictly largest test is the most
+  // likely wrong; a balance whose flows no other balance checks gives them all the same test, and then the data
+  // cannot tell which report is wrong.
+  const flagged = r.flows.filter(f => f.flagged).sort((a, b) => Math.abs(b.test) - Math.abs(a.test) || Math.abs(b.adjustment) - Math.abs(a.adjustment));
+  const verdict = new Map();
+  for (const b of r.balances) {
+    const mine = balanceFlows(r, b).filter(f => f.flagged).sort((x, y) => Math.abs(y.test) - Math.abs(x.test));
+    if (!mine.length) continue;
+    const top = mine[0], tie = mine.length > 1 && Math.abs(mine[1].test) > Math.abs(top.test) - 1e-6 * Math.max(1, Math.abs(top.test));
+    for (const f of mine) if (!verdict.has(f.id) || verdict.get(f.id) === 'other') verdict.set(f.id, tie ? 'tie' : f === top ? 'likely' : 'other');
+  }
+  const share = f => (f.reported ? f.adjustment / f.reported : null);
+  const signed = (v, unit) => `${v > 0 ? '+' : ''}${fmt(v, 0)} ${unitName(unit)}`;
+  table('recon-flagged', [
+    { label: t('recon.from'), value: f => flowEnd(f.from), title: f => `${f.id} · ${f.from}` },
+    { label: t('recon.to'), value: f => flowEnd(f.to), title: f => `${f.id} · ${f.to}` },
+    { label: t('recon.material'), value: f => matName(f.material), title: f => f.material },
+    { label: t('recon.reported'), value: f => qty(f.reported, f.unit), sort: f => f.reported },
+    { label: t('recon.reconciled'), value: f => `${qty(f.reconciled, f.unit)} ± ${fmt(f.sigma_reconciled, 0)}`, sort: f => f.reconciled },
+    { label: t('recon.adjustment'), value: f => signed(f.adjustment, f.unit), sort: f => Math.abs(f.adjustment) },
+    { label: t('recon.share'), value: f => (share(f) == null ? '—' : `${share(f) > 0 ? '+' : ''}${fmt(share(f) * 100, 0)} %`), sort: f => Math.abs(share(f) ?? 0) },
+    { label: t('recon.test'), value: f => fmt(f.test, 2), sort: f => Math.abs(f.test) },
+    { label: t('recon.uncertainty'), value: f => `${fmt(f.uncertainty_percent)} %（${t('prov.' + f.uncertainty_from)}）`, sort: f => f.uncertainty_percent },
+    { label: t('recon.why'), value: f => ({ likely: () => t(f.adjustment > 0 ? 'recon.likelyLow' : 'recon.likelyHigh', { amount: qty(Math.abs(f.adjustment), f.unit) }),
+      tie: () => t('recon.tie'), other: () => t('recon.alsoFlagged') }[verdict.get(f.id) ?? 'other'])() },
+  ], flagged);
+  $('recon-flagged').dataset.flagged = String(flagged.length);
+  $('recon-export').disabled = !flagged.length;
+  const extra = [];
+  if (r.estimated?.length) extra.push(t('recon.estimated', { list: list(r.estimated.map(e => `${e.id} ≈ ${qty(e.estimate, e.unit)}`)) }));
+  if (r.unobservable?.length) extra.push(t('recon.unobservable', { list: list(r.unobservable) }));
+  $('recon-flagged-note').textContent = [flagged.length ? t('recon.flaggedNote', { critical: fmt(r.critical_value, 2) }) : t('recon.noFlagged', { conf }), ...extra].join(' ');
+
+  // Reported against reconciled per enterprise: one row per declared balance, sums where every flow is in its unit.
+  const estimates = new Map((r.estimated ?? []).map(e => [e.id, e.estimate]));
+  const values = new Map(r.flows.map(f => [f.id, f]));
+  const rows = r.balances.map(b => {
+    // In and out in the balance's unit; an unreported member leaves the reported sum unknown and counts by its estimate once reconciled.
+    const sum = (side, field) => {
+      let n = 0;
+      for (const x of b.terms ?? []) {
+        if ((side === 'in') !== (x.coefficient > 0)) continue;
+        const v = values.has(x.flow) ? values.get(x.flow)[field] : field === 'reconciled' ? estimates.get(x.flow) : null;
+        if (v == null) return null;
+        n += Math.abs(x.coefficient) * v;
+      }
+      return n;
+    };
+    return { ...b, inReported: sum('in', 'reported'), inReconciled: sum('in', 'reconciled'), outReported: sum('out', 'reported'), outReconciled: sum('out', 'reconciled'),
+      flagged: balanceFlows(r, b).filter(f => f.flagged).length };
+  });
+  const small = v => (v == null ? '—' : Math.abs(v) < 1e-6 ? '0' : fmt(v, 0));
+  table('reconciliation', [
+    { label: t('recon.enterprise'), value: b => entName(b.enterprise), title: b => `${b.enterprise} · ${b.id}` },
+    { label: t('recon.scope'), value: b => scopeName(b.scope), title: b => b.scope },
+    { label: t('recon.unit'), value: b => unitName(b.unit) },
+    { label: t('recon.flows'), value: b => fmt(b.flows), sort: b => b.flows },
+    { label: t('recon.inReported'), value: b => small(b.inReported), sort: b => b.inReported ?? -1 },
+    { label: t('recon.inReconciled'), value: b => small(b.inReconciled), sort: b => b.inReconciled ?? -1 },
+    { label: t('recon.outReported'), value: b => small(b.outReported), sort: b => b.outReported ?? -1 },
+    { label: t('recon.outReconciled'), value: b => small(b.outReconciled), sort: b => b.outReconciled ?? -1 },
+    { label: t('recon.residual'), value: b => `${small(b.residual_reported)} → ${small(b.residual_reconciled)}`, sort: b => Math.abs(b.residual_reported ?? 0) },
+    { label: t('recon.flaggedCount'), value: b => (b.flagged ? fmt(b.flagged) : ''), sort: b => b.flagged },
+  ], rows, { onRow: b => { $('recon-enterprise').value = b.id; renderReconChart(); } });
+  const pick = $('recon-enterprise');
+  const keep = pick.value;
+  pick.replaceChildren(...r.balances.map(b => el('option', { value: b.id }, `${entName(b.enterprise)} · ${scopeName(b.scope)}`)));
+  const firstFlagged = r.balances.find(b => balanceFlows(r, b).some(f => f.flagged))?.id;
+  pick.value = r.balances.some(b => b.id === keep) ? keep : firstFlagged ?? r.balances[0]?.id ?? '';
+  note.textContent = '';
+  renderReconChart();
+}
+
+/** One balance's measured flows as bars in its unit: what was reported and what the balances make of it (± one sigma in the tooltip). */
+function renderReconChart() {
+  const r = state.recon;
+  const b = r?.balances.find(x => x.id === $('recon-enterprise').value);
+  const node = $('recon-chart');
+  const flows = b ? balanceFlows(r, b) : [];
+  node.hidden = !flows.length;
+  if (!flows.length) return;
+  const k = f => Math.abs(f.coefficient);
+  const label = f => `${f.flagged ? '⚠ ' : ''}${f.coefficient > 0 ? t('recon.in') : t('recon.out')} · ${matName(f.material)}（${f.coefficient > 0 ? flowEnd(f.from) : flowEnd(f.to)}）`;
+  node.style.height = `${Math.max(220, 60 + flows.length * 34)}px`;
+  const c = chart('recon-chart');
+  c.resize();
+  c.setOption({ animation: false, legend: { top: 0 }, grid: { left: 8, right: 40, top: 30, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: ps => {
+      const f = flows[ps[0].dataIndex];
+      return `${esc(label(f))}<br>${esc(t('recon.reported'))}: ${esc(qty(f.reported, f.unit))} ± ${esc(fmt(f.sigma_reported, 0))}<br>${esc(t('recon.reconciled'))}: ${esc(qty(f.reconciled, f.unit))} ± ${esc(fmt(f.sigma_reconciled, 0))}<br><small>${esc(f.id)}</small>`;
+    } },
+    xAxis: { type: 'value', name: unitName(b.unit), axisLabel: { formatter: v => fmt(v, 0) } },
+    yAxis: { type: 'category', inverse: true, data: flows.map(label), axisLabel: { width: 300, overflow: 'truncate' } },
+    series: [
+      { name: t('recon.reported'), type: 'bar', itemStyle: { color: '#7a8899' }, data: flows.map(f => f.reported * k(f)) },
+      { name: t('recon.reconciled'), type: 'bar', data: flows.map(f => f.reconciled * k(f)), itemStyle: { color: '#24476b' } },
+    ] }, true);
+}
+$('recon-enterprise').addEventListener('change', renderReconChart);
+$('recon-export').addEventListener('click', () => {
+  const r = state.recon;
+  if (!r) return;
+  const rows = r.flows.filter(f => f.flagged);
+  exportXlsx(`${park}-reconciliation-flags`,
+    [t('recon.from'), t('recon.to'), t('recon.material'), t('recon.reported'), t('recon.reconciled'), t('recon.adjustment'), t('recon.test'), t('recon.unit'), 'flow_id', 'from_id', 'to_id', 'material_id'],
+    rows.map(f => [flowEnd(f.from), flowEnd(f.to), matName(f.material), f.reported, f.reconciled, f.adjustment, f.test, unitName(f.unit), f.id, f.from, f.to, f.material]));
+});
 
 // Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset, as text).
 $('import-form').addEventListener('submit', e => {
@@ -838,7 +971,7 @@ async function showEnterprise(id, focus = true) {
   if (b) {
     children.push(el('h4', {}, t('balance')));
     children.push(el('p', { id: 'detail-balance' }, t('balanceLine', { mi: fmt(b.mass_in_t, 0), mo: fmt(b.mass_out_t, 0), ei: fmt(b.energy_in_gj, 0), eo: fmt(b.energy_out_gj, 0), wi: fmt(b.water_in_m3, 0), wo: fmt(b.water_out_m3, 0) })
-      + (b.flags.length ? ` ⚠ ${b.flags.join('; ')}` : '')));
+      + (b.flags.length ? ` ⚠ ${b.flags.map(fieldError).join(t('listSep'))}` : '')));
   }
   children.push(el('h4', {}, t('reports')), el('table', { id: 'detail-reports' }));
   box.replaceChildren(...children);
