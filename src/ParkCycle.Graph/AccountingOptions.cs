@@ -13,6 +13,23 @@ public sealed record AccountingOptions
     /// <summary>Where <see cref="GenerationCoalRateKgcePerKwh"/> comes from.</summary>
     public string GenerationCoalRateSource { get; init; } = "CEC 2022 national average coal consumption of thermal power supply 300.7 gce/kWh (中国电力企业联合会 中国电力行业年度发展报告2023)";
 
+    /// <summary>
+    /// These options with the generation coal rate given in g of standard coal per kWh (as statistics publish it, e.g. 300.7),
+    /// its source saying so; rates outside 150–600 gce/kWh are refused.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is outside 150–600 gce/kWh.</exception>
+    public AccountingOptions WithCoalRate(decimal gcePerKwh, string? source = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(gcePerKwh, 150m);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(gcePerKwh, 600m);
+        var given = $"{gcePerKwh.ToString(System.Globalization.CultureInfo.InvariantCulture)} gce/kWh";
+        return this with
+        {
+            GenerationCoalRateKgcePerKwh = gcePerKwh / 1000m,
+            GenerationCoalRateSource = string.IsNullOrWhiteSpace(source) ? $"generation coal rate {given} as given (no source stated)" : $"generation coal rate {given} ({source.Trim()})",
+        };
+    }
+
     /// <summary>The grid emission factor for purchased electricity (scope 2). The default value is <see cref="GridFactor.National2022"/>.</summary>
     public GridFactor Grid { get; init; } = GridFactor.National2022;
 

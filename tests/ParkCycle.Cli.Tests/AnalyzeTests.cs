@@ -59,6 +59,42 @@ public sealed class AnalyzeTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_GridFactorAndCoalRate_AreTheOnesTheAccountsUse()
+    {
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--json", "--grid-factor", "central-china-2021", "--coal-rate", "305", "--coal-source", "test value");
+
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonNode.Parse(result.Stdout)!;
+        var electricity = root["carbon"]!["factors"]!.AsArray().Single(f => (string?)f!["material"] == "electricity")!;
+        Assert.Equal(0.5395m, (decimal)electricity["t_co2_per_unit"]!);
+        Assert.Contains("公告2024年第12号", (string)electricity["source"]!, StringComparison.Ordinal);
+        Assert.Equal(0.305m, (decimal)root["energy"]!["generation_coal_rate_tce_per_mwh"]!);
+        Assert.Contains(root["energy"]!["sources"]!.AsArray(), s => ((string)s!).Contains("305 gce/kWh (test value)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_NumericGridFactor_CarriesItsStatedSource()
+    {
+        var result = CliRunner.Run("analyze", "seeds/linxiang", "--json", "--grid-factor", "0.49", "--grid-source", "a provincial table");
+
+        Assert.Equal(0, result.ExitCode);
+        var electricity = JsonNode.Parse(result.Stdout)!["carbon"]!["factors"]!.AsArray().Single(f => (string?)f!["material"] == "electricity")!;
+        Assert.Equal((0.49m, "0.49 tCO2/MWh (a provincial table)"), ((decimal)electricity["t_co2_per_unit"]!, (string)electricity["source"]!));
+    }
+
+    [Theory]
+    [InlineData("--grid-factor", "hunan-2030", "--grid-factor: unknown grid factor 'hunan-2030' (known: national-2022, national-2021, central-china-2021, or a number of t CO2/MWh)")]
+    [InlineData("--grid-factor", "5", "--grid-factor: grid factor 5 is not within (0, 2] t CO2/MWh")]
+    [InlineData("--coal-rate", "30", "--coal-rate: 30 gce/kWh is not within 150-600")]
+    public void Analyze_RefusedAccountingOption_ExitsOneSayingWhy(string option, string value, string message)
+    {
+        var result = CliRunner.Run("analyze", "seeds/linxiang", option, value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_RemoveUnknownEnterprise_ExitsOneNamingIt()
     {
         var result = CliRunner.Run("analyze", "seeds/linxiang", "--remove", "no-such-plant");

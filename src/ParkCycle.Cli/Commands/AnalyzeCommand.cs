@@ -22,9 +22,16 @@ internal static class AnalyzeCommand
         var add = new Option<string?>("--add") { Description = "scenario: a small dataset of recruited enterprises (folder or JSON) to add" };
         var maxLoop = new Option<int>("--max-loop-length") { Description = "longest loop listed, in hops", DefaultValueFactory = _ => 8 };
         var reconciled = new Option<bool>("--reconciled") { Description = "analyse reconciled quantities (parkcycle reconcile: the flows in balances.csv's balances made consistent) instead of the reported ones" };
+        var gridFactor = new Option<string?>("--grid-factor")
+        {
+            Description = $"grid emission factor for scope 2: {string.Join(", ", GridFactor.Known.Select(k => k.Id))} (default national-2022), or t CO2/MWh (e.g. a provincial factor; name its document with --grid-source)",
+        };
+        var gridSource = new Option<string?>("--grid-source") { Description = "the document a numeric --grid-factor comes from (shown in carbon.factors[].source)" };
+        var coalRate = new Option<decimal?>("--coal-rate") { Description = "generation coal rate for electricity at equivalent value (等价值), gce/kWh (default 300.7, CEC 2022 national average)" };
+        var coalSource = new Option<string?>("--coal-source") { Description = "the document --coal-rate comes from (shown in energy.sources)" };
         var command = new Command("analyze", "analyse a park: balances, loops, exchange opportunities, optimal plan, chain gaps (补链), KPIs")
         {
-            dataset, json, outDir, remove, add, maxLoop, reconciled, catalogOption,
+            dataset, json, outDir, remove, add, maxLoop, reconciled, catalogOption, gridFactor, gridSource, coalRate, coalSource,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +47,12 @@ internal static class AnalyzeCommand
                 park = Reconciliation.ParkReconciliation.Apply(park, Reconciliation.ParkReconciliation.Compute(park));
             }
 
-            var options = new AnalysisOptions { Loops = new LoopOptions { MaxLength = parse.GetValue(maxLoop) } };
+            if (Accounting(parse.GetValue(gridFactor), parse.GetValue(gridSource), parse.GetValue(coalRate), parse.GetValue(coalSource)) is not { } accounting)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new AnalysisOptions { Loops = new LoopOptions { MaxLength = parse.GetValue(maxLoop) }, Accounting = accounting };
             var analysis = ParkAnalyzer.Analyze(park, options);
             if (parse.GetValue(reconciled))
             {
@@ -173,4 +185,33 @@ internal static class AnalyzeCommand
     private static string Qty(decimal? q) => q is { } v ? v.ToString("#,0.##", CultureInfo.InvariantCulture) : "unknown";
 
     private static string Km(decimal? km) => km is { } d ? d.ToString("0.0", CultureInfo.InvariantCulture) + " km" : "distance unknown";
+
+    /// <summary>The accounting options the command line asks for; null (the error written) when a value is refused.</summary>
+    private static AccountingOptions? Accounting(string? grid, string? gridSource, decimal? coalRate, string? coalSource)
+    {
+        var options = new AccountingOptions();
+        if (grid is not null)
+        {
+            if (!GridFactor.TryParse(grid, gridSource, out var factor, out var error))
+            {
+                Console.Error.WriteLine($"parkcycle: --grid-factor: {error}");
+                return null;
+            }
+
+            options = options with { Grid = factor };
+        }
+
+        if (coalRate is { } rate)
+        {
+            if (rate is < 150m or > 600m)
+            {
+                Console.Error.WriteLine($"parkcycle: --coal-rate: {rate.ToString(CultureInfo.InvariantCulture)} gce/kWh is not within 150-600");
+                return null;
+            }
+
+            options = options.WithCoalRate(rate, coalSource);
+        }
+
+        return options;
+    }
 }
