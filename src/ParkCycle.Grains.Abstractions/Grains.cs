@@ -90,6 +90,16 @@ public interface IParkGrain : IGrainWithStringKey
     Task<IReadOnlyList<DatasetVersionInfo>> GetVersionsAsync();
 
     /// <summary>
+    /// Takes the park's import lease for <paramref name="importId"/>: true when no other import holds it, so versions
+    /// are made one at a time across every server of the cluster. The lease lapses after ten minutes (an import
+    /// whose server died) and is given back by <see cref="ReleaseImportAsync"/>.
+    /// </summary>
+    Task<bool> TryLeaseImportAsync(string importId);
+
+    /// <summary>Gives back the import lease <paramref name="importId"/> holds; nothing when it holds none.</summary>
+    Task ReleaseImportAsync(string importId);
+
+    /// <summary>
     /// Makes <paramref name="version"/> (already stored in its <see cref="IParkVersionGrain"/>, its enterprises registered)
     /// the park's current dataset version: durable before it returns; the model moves and a re-analysis is scheduled.
     /// </summary>

@@ -45,6 +45,11 @@ public sealed class ParkGrain(
     private long _reserved;
     private Task? _reserving;
     private AnalysisResult? _cache;
+
+    /// <summary>How long an import may hold the park's lease: an import of a large park takes seconds; one whose server died must not block the next.</summary>
+    private static readonly TimeSpan ImportLeaseTime = TimeSpan.FromMinutes(10);
+
+    private (string ImportId, DateTimeOffset Until)? _importLease;
     private Task? _scheduled;
     private Task<AnalysisResult>? _analysing;
 
@@ -179,6 +184,29 @@ public sealed class ParkGrain(
     }
 
     public Task<IReadOnlyList<DatasetVersionInfo>> GetVersionsAsync() => Task.FromResult<IReadOnlyList<DatasetVersionInfo>>([.. state.State.Versions]);
+
+    public Task<bool> TryLeaseImportAsync(string importId)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_importLease is { } held && held.ImportId != importId && held.Until > now)
+        {
+            return Task.FromResult(false);
+        }
+
+        // In memory only: a silo that dies takes its leases with it, and a new activation starts free.
+        _importLease = (importId, now + ImportLeaseTime);
+        return Task.FromResult(true);
+    }
+
+    public Task ReleaseImportAsync(string importId)
+    {
+        if (_importLease?.ImportId == importId)
+        {
+            _importLease = null;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task AddVersionAsync(DatasetVersionInfo version)
     {

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ParkCycle.Server.Tests;
 
@@ -64,6 +65,29 @@ public sealed class DatasetApiTests(ServerFactory factory)
         Assert.Equal(HttpStatusCode.OK, analysis.StatusCode);
         var json = await analysis.Content.ReadAsStringAsync();
         Assert.Single(JsonNode.Parse(json)!["opportunities"]!.AsArray().Where(o => o!["offer_id"]?.GetValue<string>() == "report:ut-chp.linxiang-reexport-r1").Select(o => o!["consumer"]!.GetValue<string>()).Distinct().Take(1));
+    }
+
+    [Fact]
+    public async Task AVersionWhileAnotherImportOfTheParkHoldsItsLease_Is429_AndStoresNothing()
+    {
+        using var admin = await factory.AdminAsync();
+        var copy = DatasetCopy.AsNewPark(JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!, "linxiang-lease");
+        var bytes = Encoding.UTF8.GetBytes(copy.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/datasets", Body(bytes, "application/json"))).StatusCode);
+        // Another server's import of the same park, as the park grain sees it.
+        var park = factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<ParkCycle.Grains.Abstractions.IParkGrain>("linxiang-lease");
+        Assert.True(await park.TryLeaseImportAsync("elsewhere"));
+
+        var busy = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
+        var versionsWhileBusy = (await admin.GetFromJsonAsync<JsonElement>("/api/parks/linxiang-lease/versions")).GetArrayLength();
+        await park.ReleaseImportAsync("elsewhere");
+        var after = await admin.PostAsync("/api/datasets", Body(bytes, "application/json"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
+        Assert.Equal("10", busy.Headers.RetryAfter!.ToString());
+        Assert.Equal(1, versionsWhileBusy);
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        Assert.Equal(2, (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
     }
 
     [Fact]

@@ -44,7 +44,27 @@ public static class DatasetImport
     /// again (each keeps its reports), enterprises it no longer lists are retired from the park (their grains keep
     /// their history), new projects are registered and projects already known keep their live progress.
     /// </summary>
+    /// <exception cref="ImportBusyException">Another import of the park (through any server of the cluster) is running.</exception>
     public static async Task<DatasetVersionInfo> AddVersionAsync(IGrainFactory grains, ParkDataset dataset, TimeProvider clock)
+    {
+        var park = grains.GetGrain<IParkGrain>(dataset.Manifest.Id);
+        var lease = Guid.NewGuid().ToString("N");
+        if (!await park.TryLeaseImportAsync(lease))
+        {
+            throw new ImportBusyException(dataset.Manifest.Id);
+        }
+
+        try
+        {
+            return await AddVersionLeasedAsync(grains, dataset, clock);
+        }
+        finally
+        {
+            await park.ReleaseImportAsync(lease);
+        }
+    }
+
+    private static async Task<DatasetVersionInfo> AddVersionLeasedAsync(IGrainFactory grains, ParkDataset dataset, TimeProvider clock)
     {
         var parkId = dataset.Manifest.Id;
         var park = grains.GetGrain<IParkGrain>(parkId);

@@ -62,6 +62,12 @@ internal static class DatasetsApi
         {
             return await ImportBoundedAsync(request, grains, clock, dryRun == true);
         }
+        catch (Grains.ImportBusyException ex)
+        {
+            // The same park imported through another server of the cluster at this moment: one version at a time.
+            request.HttpContext.Response.Headers.RetryAfter = "10";
+            return Results.Problem(title: ex.Message, statusCode: StatusCodes.Status429TooManyRequests);
+        }
         catch (Domain.Datasets.ArchiveTooLargeException ex)
         {
             return Results.Problem(title: $"the archive is over the import limits: {ex.Message}", statusCode: StatusCodes.Status413PayloadTooLarge);
