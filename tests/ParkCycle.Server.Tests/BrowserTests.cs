@@ -255,6 +255,8 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
         // its mass balance cannot hold, so the global test fails and the balance's reports are flagged.
         JsonObject recon;
         Dictionary<string, string> names;
+        int seedFlagged;
+        var corrected = Path.Combine(browser.Data, "recon-park-v2.json");
         using (var http = await browser.AdminAsync())
         {
             var json = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/parks/linxiang/dataset?format=json", UriKind.Relative)))!.AsObject();
@@ -265,6 +267,11 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
             using var content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
             (await http.PostAsync(new Uri("/api/datasets", UriKind.Relative), content)).EnsureSuccessStatusCode();
             recon = (await http.GetFromJsonAsync<JsonObject>("/api/parks/recon-park/reconciliation"))!;
+            seedFlagged = (await http.GetFromJsonAsync<JsonObject>("/api/parks/linxiang/reconciliation"))!["flows"]!.AsArray().Count(f => f!["flagged"]!.GetValue<bool>());
+
+            // The corrected figure, as the next version's file.
+            json["flows"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "f283")!["quantity"] = 160000;
+            await File.WriteAllTextAsync(corrected, json.ToJsonString());
         }
 
         Assert.False(recon["global_test"]!["passed"]!.GetValue<bool>());
@@ -320,6 +327,29 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
         browser.Shot("admin-reconciliation");
         browser.Script("document.getElementById('recon-chart').scrollIntoView();");
         browser.Shot("admin-reconciliation-chart");
+
+        // The correction as version 2: previewed first (one flow changed, named; the KPIs before and after), then imported by the confirm button.
+        Assert.Single(Driver.FindElements(By.CssSelector("#versions tbody tr")));
+        Driver.FindElement(By.Id("import-dry-run")).Click();
+        Driver.FindElement(By.Id("import-file")).SendKeys(corrected);
+        Driver.FindElement(By.Id("import-submit")).Click();
+        Wait.Until(d => d.FindElement(By.Id("import-diff")).Displayed);
+        Assert.StartsWith("预览 recon-park 第 2 版", Driver.FindElement(By.Id("import-result")).Text, StringComparison.Ordinal);
+        var changes = Driver.FindElements(By.CssSelector("#import-diff-lists li"));
+        var change = Assert.Single(changes);
+        Assert.Equal("flows|changed|f283", $"{change.GetAttribute("data-what")}|{change.GetAttribute("data-kind")}|{change.GetAttribute("title")}");
+        Assert.Equal($"流修改（1）：外购 → {names["ag-feed.recon-park"]} · 饲料原粮", change.Text);
+        Assert.Contains("导入前", Driver.FindElement(By.CssSelector("#import-kpis thead")).Text, StringComparison.Ordinal);
+        Assert.Equal("确认导入第 2 版", Driver.FindElement(By.Id("import-confirm")).Text);
+        Assert.Single(Driver.FindElements(By.CssSelector("#versions tbody tr")));
+        browser.Script("document.getElementById('import-form').scrollIntoView();");
+        browser.Shot("admin-import-preview");
+        Driver.FindElement(By.Id("import-confirm")).Click();
+        Wait.Until(d => d.FindElement(By.Id("import-result")).Text.StartsWith("✔ 已导入 recon-park 第 2 版", StringComparison.Ordinal));
+        Wait.Until(d => d.FindElements(By.CssSelector("#versions tbody tr")).Count == 2);
+        // Reconciled again: the feed mill's reports are no longer flagged; what stays flagged is what the seed flags.
+        Wait.Until(d => d.FindElement(By.Id("recon-flagged")).GetAttribute("data-flagged") == seedFlagged.ToString(CultureInfo.InvariantCulture));
+        Assert.False(Driver.FindElement(By.Id("import-diff")).Displayed);
         Choose("park", "linxiang");
     }
 

@@ -883,19 +883,61 @@ $('recon-export').addEventListener('click', () => {
     rows.map(f => [flowEnd(f.from), flowEnd(f.to), matName(f.material), f.reported, f.reconciled, f.adjustment, f.test, unitName(f.unit), f.id, f.from, f.to, f.material]));
 });
 
-// Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset, as text).
+// Uploads with a progress bar, then shows the server's verdict (every problem of a rejected dataset, as text). A dry
+// run shows what the version would change (added, removed and changed enterprises, flows and materials, each KPI
+// before and after) with a button that imports the same file.
 $('import-form').addEventListener('submit', e => {
   e.preventDefault();
   const file = $('import-file').files[0];
-  if (!file) return;
+  if (file) upload(file, $('import-dry-run').checked);
+});
+$('import-cancel').addEventListener('click', () => { $('import-diff').hidden = true; $('import-result').textContent = ''; });
+let previewed = null;
+$('import-confirm').addEventListener('click', () => { if (previewed) upload(previewed, false); });
+
+function flowLabel(id) {
+  const f = (state.flows?.flows ?? []).find(x => x.id === id);
+  return f ? `${flowEnd(f.from)} → ${flowEnd(f.to)} · ${matName(f.material)}` : id;
+}
+function showDiff(body, file) {
+  previewed = file;
+  const label = { enterprises: entName, flows: flowLabel, materials: matName };
+  // Names are those of the park shown; a preview of another park names by id.
+  const same = body.park === park;
+  const lines = [];
+  for (const what of ['enterprises', 'flows', 'materials']) {
+    const d = body.diff[what] ?? {};
+    for (const kind of ['added', 'removed', 'changed']) {
+      const ids = d[kind] ?? [];
+      if (!ids.length) continue;
+      const items = ids.slice(0, 20).map(id => (same || what === 'materials' ? label[what](id) : id));
+      lines.push(el('li', { dataset: { what, kind }, title: ids.join(', ') }, t('diff.line', { what: t('diff.' + what), kind: t('diff.' + kind), n: ids.length, items: list(items, 20) })));
+    }
+  }
+  $('import-diff-lists').replaceChildren(...(lines.length ? lines : [el('li', {}, t('diff.none'))]));
+  const named = id => { const k = state.analysis?.kpis.find(x => x.id === id); return k ? kpiName(k) : id; };
+  const moved = (body.kpis ?? []).filter(k => k.before !== k.after);
+  table('import-kpis', [
+    { label: t('diff.kpiName'), value: k => named(k.id), title: k => k.id },
+    { label: t('diff.before'), value: k => fmt(k.before, 2), sort: k => k.before ?? -Infinity },
+    { label: t('diff.after'), value: k => fmt(k.after, 2), sort: k => k.after ?? -Infinity },
+    { label: t('diff.delta'), value: k => (k.before == null || k.after == null ? '—' : `${k.after - k.before > 0 ? '+' : ''}${fmt(k.after - k.before, 2)}`) },
+  ], moved, { sortable: false });
+  if (!moved.length) $('import-kpis').append(el('tbody', {}, el('tr', {}, el('td', { colSpan: 4 }, t('diff.noKpiChange')))));
+  $('import-confirm').textContent = t('import.confirm', { version: body.version });
+  $('import-diff').hidden = false;
+}
+
+function upload(file, dryRun) {
   const type = file.name.endsWith('.json') ? 'application/json' : file.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/zip';
   const bar = $('import-progress'), result = $('import-result');
-  bar.hidden = false; bar.value = 0; result.textContent = ''; $('import-problems').replaceChildren();
+  bar.hidden = false; bar.value = 0; result.textContent = ''; $('import-problems').replaceChildren(); $('import-diff').hidden = true;
   const xhr = new XMLHttpRequest();
-  xhr.open('POST', '/api/datasets' + ($('import-dry-run').checked ? '?dry_run=true' : ''));
+  xhr.open('POST', '/api/datasets' + (dryRun ? '?dry_run=true' : ''));
   xhr.setRequestHeader('Content-Type', type);
   xhr.setRequestHeader('Authorization', 'Bearer ' + session.access_token);
   xhr.setRequestHeader('X-Requested-With', 'parkcycle');
+  xhr.setRequestHeader('Accept-Language', lang === 'en' ? 'en' : 'zh-CN');
   xhr.upload.addEventListener('progress', ev => { if (ev.lengthComputable) bar.value = Math.round(100 * ev.loaded / ev.total); });
   xhr.addEventListener('loadstart', () => { result.textContent = t('uploading'); });
   xhr.upload.addEventListener('load', () => { result.textContent = t('validating'); });
@@ -908,15 +950,14 @@ $('import-form').addEventListener('submit', e => {
         const d = body.diff[k] ?? {};
         return `${t('diff.' + k)}: ${t('diff.added')} ${(d.added ?? []).length} · ${t('diff.removed')} ${(d.removed ?? []).length} · ${t('diff.changed')} ${(d.changed ?? []).length}`;
       }).join('；');
-      // What the version would move: each KPI whose value changes, as text nodes.
-      const named = id => { const k = state.analysis?.kpis.find(x => x.id === id); return k ? kpiName(k) : id; };
-      $('import-problems').replaceChildren(...(body.kpis ?? []).filter(k => k.before !== k.after).map(k =>
-        el('li', {}, t('diff.kpi', { kpi: named(k.id), before: k.before == null ? '—' : fmt(k.before), after: k.after == null ? '—' : fmt(k.after) }))));
+      showDiff(body, file);
       return;
     }
+    previewed = null;
     if (xhr.status === 201) {
       result.textContent = body.version > 1 ? t('importedVersion', body) : t('imported', body);
-      if (body.park === park) { state.versions = null; state.history = undefined; renderData(); } // the list gains the new version
+      // The shown park's new version: its list, history, reconciliation and analysis are read again.
+      if (body.park === park) { state.versions = null; state.history = undefined; state.recon = null; renderData(); }
       const parks = await api('/api/parks');
       if (parks.ok) {
         state.parks = parks.body;
@@ -931,7 +972,7 @@ $('import-form').addEventListener('submit', e => {
       el('li', {}, t('problem', { file: p.file ?? '', line: p.line ? ':' + p.line : '', column: p.column ?? '', reason: p.reason ?? '' }))));
   });
   xhr.send(file);
-});
+}
 
 // ---------- enterprises ----------
 function renderEnterprises() {
