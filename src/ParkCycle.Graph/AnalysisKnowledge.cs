@@ -123,6 +123,9 @@ public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOn
                         table.Get(row, "source") ?? string.Empty)
                     {
                         Due = table.Get(row, "due") is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                        TargetBasis = table.Get(row, "target_basis") is { } basis ? Basis(table, row, basis, problems) : null,
+                        BaseYear = table.Get(row, "base_year") is { } year ? int.Parse(year, CultureInfo.InvariantCulture) : null,
+                        ReductionPct = table.Get(row, "reduction_pct") is { } pct ? decimal.Parse(pct, CultureInfo.InvariantCulture) : null,
                     });
                 }
             }
@@ -137,6 +140,17 @@ public sealed record AnalysisKnowledge(IReadOnlyList<ChainStage> Stages, IReadOn
     }
 
     private const string BenchmarksFile = "indicators/benchmarks.csv";
+
+    private static KpiTargetBasis? Basis(Table table, TableRow row, string text, List<DatasetError> problems)
+    {
+        if (Codes<KpiTargetBasis>.TryParse(text, out var basis))
+        {
+            return basis;
+        }
+
+        problems.Add(table.ErrorAt(row, "target_basis", $"'{text}' is not a target basis ({string.Join(", ", Codes<KpiTargetBasis>.All)})"));
+        return null;
+    }
 
     private static decimal Number(Table table, TableRow row, string column, List<DatasetError> problems)
     {

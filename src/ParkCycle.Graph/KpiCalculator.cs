@@ -58,7 +58,13 @@ public sealed class KpiCalculator(FlowGraph graph, IReadOnlyList<IndicatorDefini
         return Result(rounded, status, null);
 
         KpiValue Result(decimal? v, KpiStatus status, string? reason) => new(indicator.Id, indicator.Name, indicator.NameEn, v, indicator.Unit, indicator.Target,
-            direction, status, reason, indicator.Formula, inputs, indicator.Source) { Due = indicator.Due };
+            direction, status, reason, indicator.Formula, inputs, indicator.Source) 
+        {
+            Due = indicator.Due,
+            TargetBasis = indicator.TargetBasis ?? (indicator.Target is null ? KpiTargetBasis.None : KpiTargetBasis.Absolute),
+            BaseYear = indicator.BaseYear,
+            ReductionPct = indicator.ReductionPct,
+        };
     }
 
     // Each assessed enterprise's figures, so the share can be checked by hand from the report.

@@ -21,4 +21,13 @@ public sealed record KpiValue(
 {
     /// <summary>When <see cref="Target"/> is due; null when its source sets no date.</summary>
     public DateOnly? Due { get; init; }
+
+    /// <summary>What <see cref="Target"/> means: an absolute value, a reduction from a base year, or none. The default value is <see cref="KpiTargetBasis.None"/>.</summary>
+    public KpiTargetBasis TargetBasis { get; init; }
+
+    /// <summary>The base year of a reduction target; null otherwise or when the source does not say.</summary>
+    public int? BaseYear { get; init; }
+
+    /// <summary>The reduction a reduction target asks for, % below the base year; null otherwise or when the source does not say.</summary>
+    public decimal? ReductionPct { get; init; }
 }

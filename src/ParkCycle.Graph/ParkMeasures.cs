@@ -131,6 +131,9 @@ public static class ParkMeasures
             ["co2_scope1_t"] = accounts?.Carbon.Park.Scope1T,
             ["co2_scope2_t"] = accounts?.Carbon.Park.Scope2T,
             ["new_energy_capacity_mw"] = active.Sum(e => e.NewEnergyCapacityMw ?? 0m),
+
+            // A dataset is one year: the base year a reduction target is measured from is not in it.
+            ["energy_intensity_base_year"] = null,
         };
     }
 
@@ -159,6 +162,7 @@ public static class ParkMeasures
             "energy_tce" => $"energy_tce of {active.Count(e => e.EnergyTce is null)} operating enterprise(s): {string.Join(", ", active.Where(e => e.EnergyTce is null).Select(e => e.Id).Take(5))}",
             "output_value_10k_cny" => $"output_value_10k_cny of {active.Count(e => e.OutputValue10kCny is null)} operating enterprise(s): {string.Join(", ", active.Where(e => e.OutputValue10kCny is null).Select(e => e.Id).Take(5))}",
             "value_added_10k_cny" => $"value_added_10k_cny of {active.Count(e => e.ValueAdded10kCny is null)} operating enterprise(s): {string.Join(", ", active.Where(e => e.ValueAdded10kCny is null).Select(e => e.Id).Take(5))}",
+            "energy_intensity_base_year" => "energy_intensity_base_year: the base year's energy per 10k CNY value added, which the reduction target is measured from (a dataset holds one year)",
             _ => measure,
         };
     }
