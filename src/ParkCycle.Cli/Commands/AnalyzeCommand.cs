@@ -160,6 +160,12 @@ internal static class AnalyzeCommand
         {
             var value = k.Value is { } v ? v.ToString("#,0.###", inv) + " " + k.Unit : "—";
             var target = k.Target is { } t ? $"target {(k.Direction == KpiDirection.AtMost ? "<=" : ">=")} {t.ToString(inv)} {k.Unit}" : "no target";
+            if (k.TargetBasis == KpiTargetBasis.ReductionFromBaseYear)
+            {
+                // Say that the goal is a reduction against a base year, not a value this year's KPI can meet by itself.
+                target += $"; the goal is a reduction{(k.ReductionPct is { } pct ? $" of {pct.ToString(inv)} %" : string.Empty)} from {(k.BaseYear is { } y ? y.ToString(inv) : "a base year")}";
+            }
+
             o.WriteLine($"  {k.Name} {k.NameEn}: {value} ({target}) — {Codes<KpiStatus>.Of(k.Status)}{(k.Reason is null ? string.Empty : ": " + k.Reason)}");
         }
 
