@@ -354,6 +354,42 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task ProgressView_ListsTheProgrammesKnownAsCounts_AndDrawsTheForecastBandAgainstTotalAndDueDate()
+    {
+        JsonArray programmes;
+        using (var http = await browser.AdminAsync())
+        {
+            programmes = (await http.GetFromJsonAsync<JsonArray>("/api/parks/linxiang/programmes"))!;
+        }
+
+        browser.LogIn("admin", BrowserFixture.AdminPassword);
+        browser.Open("progress");
+        Wait.Until(d => d.FindElements(By.CssSelector("#programmes tbody tr")).Count == programmes.Count);
+        var rows = Driver.FindElements(By.CssSelector("#programmes tbody tr"));
+        var yueyang = programmes.Single(p => p!["id"]!.GetValue<string>() == "yueyang-riverside-chemical")!;
+        var row = rows.Single(r => r.FindElement(By.TagName("td")).GetAttribute("title")!.StartsWith("yueyang-riverside-chemical ·", StringComparison.Ordinal));
+        var cells = row.FindElements(By.TagName("td")).Select(c => c.Text).ToList();
+        var done = yueyang["counts"]!.AsArray()[^1]!["completed"]!.GetValue<int>();
+        Assert.Equal(yueyang["name"]!.GetValue<string>(), cells[0]);
+        Assert.Equal("35", cells[1]);
+        Assert.StartsWith($"{done}（", cells[2], StringComparison.Ordinal);
+        Assert.Equal(yueyang["completion"]!["p50"]?.GetValue<string>() ?? "预测期之后", cells[3]);
+        Assert.Equal("2025-12-31", cells[5]);
+        Assert.Contains(cells[6], new[] { "预计按期完成", "可能逾期", "很可能逾期" });
+        var relocation = rows.Single(r => r.FindElement(By.TagName("td")).GetAttribute("title")!.StartsWith("linxiang-chemical-park-relocation ·", StringComparison.Ordinal));
+        Assert.Equal("已全部完成", relocation.FindElements(By.TagName("td"))[6].Text);
+
+        // The chart: the first programme not yet complete, its recorded counts, the median from the last count on, the band, the total and due lines.
+        Assert.Equal("yueyang-riverside-chemical", browser.Script("return document.getElementById('programme-pick').value;"));
+        var forecast = yueyang["forecast"]!.AsArray();
+        Assert.Equal($"{yueyang["counts"]!.AsArray().Count}|{forecast.Count + 1}|{forecast.Count + 1}|35,2025-12-31|{forecast[^1]!["high"]!.GetValue<int>() - forecast[^1]!["low"]!.GetValue<int>()}", browser.Script(
+            "const o = echarts.getInstanceByDom(document.getElementById('programme-chart')).getOption(); const s = o.series;" +
+            "return [s[0].data.length, s[1].data.length, s[3].data.length, s[0].markLine.data.map(m => m.yAxis ?? m.xAxis).join(','), s[3].data[s[3].data.length - 1][1]].join('|');"));
+        browser.Script("document.getElementById('programmes').scrollIntoView();");
+        browser.Shot("admin-programmes");
+    }
+
+    [Fact]
     public void Map_RendersTheEnterprisesAtTheirCoordinates_WithNothingLoadedFromOutsideTheServer()
     {
         browser.LogIn("admin", BrowserFixture.AdminPassword);

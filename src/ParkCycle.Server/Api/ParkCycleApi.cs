@@ -27,6 +27,7 @@ public static class ParkCycleApi
         parks.MapReconciliation();
         parks.MapVersionsApi();
         parks.MapKpiHistoryApi();
+        parks.MapProgrammesApi();
 
         api.MapGroup("/enterprises/{id}").RequireAuthorization().MapEnterprisesApi();
         return app;

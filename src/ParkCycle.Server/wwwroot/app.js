@@ -256,7 +256,7 @@ async function loadPark() {
   const mine = ++loadSeq;
   const listing = state.parks.find(p => p.id === park);
   $('park-name').textContent = listing ? bilingual(listing.name) : park;
-  Object.assign(state, { analysis: null, flows: null, forecast: null, enterprises: [], materials: [], profile: null, reports: [], versions: null, recon: null, heat: null, history: undefined, detail: null });
+  Object.assign(state, { analysis: null, flows: null, forecast: null, enterprises: [], materials: [], profile: null, reports: [], versions: null, recon: null, heat: null, history: undefined, programmes: undefined, detail: null });
   Object.values(charts).forEach(c => c.clear());
   const status = $('analysis-status');
   status.hidden = false;
@@ -640,6 +640,7 @@ $('gaps-export').addEventListener('click', () => {
 
 // ---------- progress ----------
 function renderProgress() {
+  renderProgrammes();
   const f = state.forecast;
   if (!f) { $('progress-as-of').textContent = t('notAvailable'); return; }
   $('progress-as-of').textContent = t('progress.asOf', { date: f.as_of });
@@ -663,6 +664,77 @@ function renderProgress() {
     { label: t('project.flag'), value: p => { const x = flags.get(p.project_id); return x ? [x.late ? t('flag.late') : null, x.stalled ? t('flag.stalled') : null].filter(Boolean).join(t('listSep')) : ''; } },
   ], f.projects ?? []);
 }
+
+// ---------- programmes ----------
+// GET /programmes: each programme's recorded counts and its forecast (median, 80% band) against its total and due date.
+async function renderProgrammes() {
+  if (state.programmes === undefined) {
+    state.programmes = null;
+    const r = await api(parkPath('/programmes'));
+    state.programmes = r.ok ? r.body : false;
+  }
+  const list_ = state.programmes;
+  const node = $('programme-chart');
+  if (!Array.isArray(list_) || !list_.length) {
+    $('programmes-note').textContent = list_ === false ? t('notAvailable') : list_ === null ? t('loading') : t('prog.none');
+    $('programmes').replaceChildren(); $('programme-pick').replaceChildren(); node.hidden = true;
+    return;
+  }
+  const name = p => (lang === 'en' ? p.name_en : p.name) || p.name || p.id;
+  const done = p => (p.counts.length ? p.counts[p.counts.length - 1].completed : 0);
+  // On track when the median completion is on or before the due date; likely late when even the 10th percentile is after it.
+  const outlook = p => {
+    if (done(p) >= p.total) return 'complete';
+    if (!p.due) return 'noDue';
+    if (p.completion.p10 == null || p.completion.p10 > p.due) return 'lateLikely';
+    return p.completion.p50 != null && p.completion.p50 <= p.due ? 'onTrack' : 'late';
+  };
+  $('programmes-note').textContent = t('prog.note', { date: list_[0].as_of });
+  table('programmes', [
+    { label: t('prog.name'), value: name, title: p => `${p.id} · ${p.source ?? ''}` },
+    { label: t('prog.total'), value: p => fmt(p.total), sort: p => p.total },
+    { label: t('prog.done'), value: p => `${fmt(done(p))}（${fmt(100 * done(p) / p.total, 0)} %）`, sort: p => done(p) / p.total },
+    { label: t('prog.p50'), value: p => p.completion.p50 ?? t('prog.beyond') },
+    { label: t('prog.band'), value: p => `${p.completion.p10 ?? t('prog.beyond')} – ${p.completion.p90 ?? t('prog.beyond')}` },
+    { label: t('prog.due'), value: p => p.due ?? t('prog.noDue') },
+    { label: t('prog.status'), value: p => t('prog.' + outlook(p)), title: p => outlook(p) },
+  ], list_, { onRow: p => { $('programme-pick').value = p.id; drawProgramme(); } });
+  [...$('programmes').querySelectorAll('tbody tr')].forEach((tr, i) => tr.classList.add('outlook-' + outlook(list_[i])));
+  const pick = $('programme-pick');
+  const keep = pick.value;
+  pick.replaceChildren(...list_.map(p => el('option', { value: p.id }, name(p))));
+  pick.value = list_.some(p => p.id === keep) ? keep : list_.find(p => done(p) < p.total)?.id ?? list_[0].id;
+  node.hidden = false;
+  drawProgramme();
+}
+function drawProgramme() {
+  const p = (state.programmes || []).find(x => x.id === $('programme-pick').value);
+  if (!p) return;
+  const name = (lang === 'en' ? p.name_en : p.name) || p.name || p.id;
+  const recorded = p.counts.map(c => [c.date, c.completed]);
+  const last = recorded.length ? recorded[recorded.length - 1] : [p.as_of, 0];
+  // The band starts from the last recorded count, so it grows out of what is known.
+  const ahead = [last, ...p.forecast.map(f => [f.date, f.predicted])];
+  const low = [last, ...p.forecast.map(f => [f.date, f.low])];
+  const width = [[last[0], 0], ...p.forecast.map(f => [f.date, f.high - f.low])];
+  const marks = [{ yAxis: p.total, name: t('prog.total'), label: { position: 'insideEndTop', formatter: `${t('prog.total')} ${p.total}` } }];
+  if (p.due) marks.push({ xAxis: p.due, name: t('prog.due'), label: { formatter: `${t('prog.due')} ${p.due}` } });
+  chart('programme-chart').setOption({ animation: false, title: { text: name, left: 'center', top: 0, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis', formatter: ps => {
+      const d = new Date(ps[0].axisValue).toISOString().slice(0, 10);
+      const c = p.counts.find(x => x.date === d), f = p.forecast.find(x => x.date === d);
+      return esc(d) + (c ? `<br>${esc(t('prog.recorded'))}: ${esc(c.completed)}` : '') + (f ? `<br>${esc(t('prog.median'))}: ${esc(f.predicted)}<br>${esc(t('prog.band'))}: ${esc(f.low)} – ${esc(f.high)}` : '');
+    } }, legend: { top: 20, data: [t('prog.recorded'), t('prog.median'), t('prog.band')] }, grid: { top: 56, left: 56, right: 40, bottom: 30 },
+    xAxis: { type: 'time', max: p.due && p.due > p.forecast[p.forecast.length - 1].date ? p.due : null },
+    yAxis: { type: 'value', name: t('prog.count'), min: 0, max: p.total, minInterval: 1 },
+    series: [
+      { name: t('prog.recorded'), type: 'line', data: recorded, symbolSize: 8, lineStyle: { color: '#24476b' }, itemStyle: { color: '#24476b' }, markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#555' }, data: marks } },
+      { name: t('prog.median'), type: 'line', data: ahead, showSymbol: false, lineStyle: { type: 'dashed', color: '#1b7f3b' }, itemStyle: { color: '#1b7f3b' } },
+      { name: t('prog.low'), type: 'line', data: low, stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, tooltip: { show: false } },
+      { name: t('prog.band'), type: 'line', data: width, stack: 'band', showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color: '#1b7f3b', opacity: 0.18 }, itemStyle: { color: '#8fc79f' } },
+    ] }, true);
+}
+$('programme-pick').addEventListener('change', drawProgramme);
 
 // ---------- heat ----------
 async function renderHeat() {
