@@ -67,7 +67,7 @@ public sealed class Matchmaker
     private Pathway[] Pathways(ExchangeOffer offer, Material source, string target)
     {
         var targetMaterial = _substitutions.Material(target);
-        return [.. _substitutions.Ways(offer.MaterialId, target, _options.HeatApproachC)
+        return [.. _substitutions.Pathways(offer.MaterialId, target, _options.HeatApproachC)
             .Where(w => !source.IsHeat || w.Rule?.Process is not null || IsHeatDemand(targetMaterial))
             .Select(w => new Pathway(w, _economics.BeforeTransport(offer, source, w), MaxDistance(source, w)))
             .OrderByDescending(p => p.Value.Net)

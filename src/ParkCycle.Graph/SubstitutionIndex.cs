@@ -64,7 +64,7 @@ public sealed class SubstitutionIndex
     /// <paramref name="sourceTemperatureC"/> is the source's actual temperature (°C) when known, e.g. from a
     /// byproduct report; null means the material's catalogue temperature.
     /// </summary>
-    public IEnumerable<Substitution> Ways(string source, string target, decimal heatApproachC = 10m, decimal? sourceTemperatureC = null)
+    public IEnumerable<Substitution> Pathways(string source, string target, decimal heatApproachC = 10m, decimal? sourceTemperatureC = null)
     {
         if (source == target)
         {

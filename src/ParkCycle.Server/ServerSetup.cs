@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using ParkCycle.Grains;
 using ParkCycle.Server.Security;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Server;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using ParkCycle.Grains;
+using ParkCycle.Grains.Hosting;
 
 // A silo without the web front end: for scale-out nodes and the local cluster script (deploy/).
 var builder = Host.CreateApplicationBuilder(args);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Grains.Tests;
 

@@ -2,6 +2,7 @@ using System.Text;
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Grains.Tests;
 

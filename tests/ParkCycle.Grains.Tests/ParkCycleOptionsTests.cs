@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Grains.Tests;
 

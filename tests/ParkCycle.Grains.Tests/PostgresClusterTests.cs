@@ -8,6 +8,7 @@ using Orleans.Storage;
 using ParkCycle.Grains.Abstractions;
 using ParkCycle.Grains.Storage;
 using static ParkCycle.Grains.Tests.Builders;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Grains.Tests;
 

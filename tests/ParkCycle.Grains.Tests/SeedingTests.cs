@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ParkCycle.Domain.Datasets;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Grains.Tests;
 

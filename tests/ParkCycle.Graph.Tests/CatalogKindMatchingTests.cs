@@ -94,8 +94,8 @@ public class CatalogKindMatchingTests
         var index = new SubstitutionIndex(park.AllSubstitutions.Append(own), id => id == kg.Id ? kg : park.FindMaterial(id), park.AllMaterials.Append(kg));
 
         // clinker: the dataset's own rule only; clay: fly-ash-raw-meal-clay restated per kg (1 kg replaces 0.001 t).
-        Assert.Equal(["own-ash-clinker"], index.Ways("our-ash-kg", "clinker").Select(w => w.Rule!.Id));
-        var clay = index.Ways("our-ash-kg", "clay").Single(w => w.Rule!.Id == "fly-ash-raw-meal-clay");
+        Assert.Equal(["own-ash-clinker"], index.Pathways("our-ash-kg", "clinker").Select(w => w.Rule!.Id));
+        var clay = index.Pathways("our-ash-kg", "clay").Single(w => w.Rule!.Id == "fly-ash-raw-meal-clay");
         Assert.Equal(0.001m, clay.Ratio);
         Assert.Equal(["fly-ash"], index.KindOf("our-ash-kg"));
     }

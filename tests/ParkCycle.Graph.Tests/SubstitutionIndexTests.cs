@@ -10,10 +10,10 @@ public class SubstitutionIndexTests
     [Fact]
     public void Ways_NamesTheRuleAndRatio_AndTheIdentity()
     {
-        var way = Assert.Single(Index.Ways("waste-heat-medium", "steam-lp"));
+        var way = Assert.Single(Index.Pathways("waste-heat-medium", "steam-lp"));
         Assert.Equal(("whm-steam-lp", 0.3m), (way.Rule!.Id, way.Ratio));
 
-        var same = Assert.Single(Index.Ways("fly-ash", "fly-ash"));
+        var same = Assert.Single(Index.Pathways("fly-ash", "fly-ash"));
         Assert.Equal((1m, null), (same.Ratio, same.Rule));
     }
 
@@ -21,8 +21,8 @@ public class SubstitutionIndexTests
     public void Ways_UsesTheReportedTemperatureWhenGiven()
     {
         // Catalogue medium-grade heat is 200 °C; the rule needs 170 °C. A report of 165 °C is too cold.
-        Assert.Empty(Index.Ways("waste-heat-medium", "steam-lp", sourceTemperatureC: 165m));
-        Assert.Single(Index.Ways("waste-heat-medium", "steam-lp", sourceTemperatureC: 175m));
+        Assert.Empty(Index.Pathways("waste-heat-medium", "steam-lp", sourceTemperatureC: 165m));
+        Assert.Single(Index.Pathways("waste-heat-medium", "steam-lp", sourceTemperatureC: 175m));
     }
 
     [Fact]

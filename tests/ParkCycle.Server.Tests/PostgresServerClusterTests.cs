@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ParkCycle.Grains;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Server.Tests;
 

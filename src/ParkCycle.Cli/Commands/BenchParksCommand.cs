@@ -46,7 +46,7 @@ internal static class BenchParksCommand
                 var load = Stopwatch.StartNew();
                 foreach (var dataset in datasets)
                 {
-                    await Grains.DatasetImport.SeedAsync(grains, dataset, TimeProvider.System);
+                    await Grains.Hosting.DatasetImport.SeedAsync(grains, dataset, TimeProvider.System);
                 }
 
                 // Every park analysed once: what a silo that just started holds.

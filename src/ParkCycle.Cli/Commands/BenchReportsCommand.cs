@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ParkCycle.Grains;
 using ParkCycle.Grains.Abstractions;
+using ParkCycle.Grains.Hosting;
 
 namespace ParkCycle.Cli.Commands;
 

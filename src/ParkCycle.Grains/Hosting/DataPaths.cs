@@ -1,4 +1,4 @@
-namespace ParkCycle.Grains;
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>Finds the seed dataset, the model and other repository data the hosts read, wherever they were started.</summary>
 public static class DataPaths

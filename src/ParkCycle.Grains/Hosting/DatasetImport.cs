@@ -2,7 +2,7 @@ using ParkCycle.Domain.Datasets;
 using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
 
-namespace ParkCycle.Grains;
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>
 /// Loads a dataset into the grains: a new park (its version 1), or the next version of a park that exists. The one

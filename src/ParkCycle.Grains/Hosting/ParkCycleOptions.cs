@@ -1,4 +1,4 @@
-namespace ParkCycle.Grains;
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>
 /// The <c>ParkCycle</c> configuration section every host binds (appsettings.json, <c>ParkCycle__X</c> environment

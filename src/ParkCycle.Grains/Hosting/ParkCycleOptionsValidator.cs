@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ParkCycle.Grains;
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>Checks <see cref="ParkCycleOptions"/>, naming each bad setting by its configuration key.</summary>
 public sealed class ParkCycleOptionsValidator : IValidateOptions<ParkCycleOptions>

@@ -7,13 +7,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using ParkCycle.Grains.Storage;
 
-namespace ParkCycle.Grains;
-
-/// <summary>The grain storage name every ParkCycle grain uses.</summary>
-public static class GrainStorage
-{
-    public const string Name = "parkcycle";
-}
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>
 /// One wiring for every host (silo-only, web, tests, bench), from the validated <see cref="ParkCycleOptions"/>

@@ -1,4 +1,4 @@
-namespace ParkCycle.Grains;
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>Where a silo keeps grain state, reminders and cluster membership (<c>ParkCycle:Store</c>).</summary>
 public enum ParkCycleStore

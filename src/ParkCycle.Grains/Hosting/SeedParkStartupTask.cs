@@ -4,7 +4,7 @@ using ParkCycle.Domain.Datasets;
 using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
 
-namespace ParkCycle.Grains;
+namespace ParkCycle.Grains.Hosting;
 
 /// <summary>Which dataset seeds an empty store.</summary>
 public sealed class SeedOptions

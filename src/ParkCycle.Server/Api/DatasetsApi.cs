@@ -62,7 +62,7 @@ internal static class DatasetsApi
         {
             return await ImportBoundedAsync(request, grains, clock, dryRun == true);
         }
-        catch (Grains.ImportBusyException ex)
+        catch (Grains.Hosting.ImportBusyException ex)
         {
             // The same park imported through another server of the cluster at this moment: one version at a time.
             request.HttpContext.Response.Headers.RetryAfter = "10";
@@ -153,8 +153,8 @@ internal static class DatasetsApi
         }
 
         var version = exists
-            ? await Grains.DatasetImport.AddVersionAsync(grains, dataset, clock)
-            : await Grains.DatasetImport.SeedAsync(grains, dataset, clock)
+            ? await Grains.Hosting.DatasetImport.AddVersionAsync(grains, dataset, clock)
+            : await Grains.Hosting.DatasetImport.SeedAsync(grains, dataset, clock)
                 ? (await grains.GetGrain<IParkGrain>(parkId).GetVersionsAsync())[^1]
                 : null;
         if (version is null)
@@ -174,7 +174,7 @@ internal static class DatasetsApi
     {
         var parkId = dataset.Manifest.Id;
         var versions = exists ? await grains.GetGrain<IParkGrain>(parkId).GetVersionsAsync() : [];
-        var before = exists ? await Grains.DatasetImport.CurrentAsync(grains, parkId) : null;
+        var before = exists ? await Grains.Hosting.DatasetImport.CurrentAsync(grains, parkId) : null;
         var empty = new Domain.Model.ParkDataset(dataset.Manifest, [], [], [], [], [], [], [], dataset.Catalog);
         var (kpisBefore, kpisAfter) = await Task.Run(() => (before is null ? null : Graph.ParkAnalyzer.Analyze(before).Kpis, Graph.ParkAnalyzer.Analyze(dataset).Kpis));
         return new
