@@ -203,6 +203,23 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
             Wait.Until(d => (bool)browser.Script("const c = echarts.getInstanceByDom(document.getElementById('sankey')); return !!c && (c.getOption().series?.[0]?.links?.length ?? 0) > 0;")!);
             browser.Shot("admin-flows-" + kind);
         }
+
+        // By enterprise, a click on an enterprise's node opens its enterprise page.
+        Choose("flow-group", "enterprise");
+        Choose("flow-kind", "energy");
+        var target = (IReadOnlyCollection<object>)Wait.Until(d => browser.Script(
+            "const c = echarts.getInstanceByDom(document.getElementById('sankey')); const s = c?.getModel()?.getSeriesByIndex(0); if (!s?.layoutInfo) return null;" +
+            "const data = s.getData(); for (let i = 0; i < data.count(); i++) { const name = data.getName(i); if (name.includes(':')) continue;" +
+            "const l = data.getItemLayout(i); if (!l || l.dy < 6) continue; const box = document.getElementById('sankey').getBoundingClientRect();" +
+            "return [name, Math.round(s.layoutInfo.x + l.x + l.dx / 2 - box.width / 2), Math.round(s.layoutInfo.y + l.y + l.dy / 2 - box.height / 2)]; } return null;"))!;
+        var node = target.ToList();
+        new OpenQA.Selenium.Interactions.Actions(Driver).MoveToElement(Driver.FindElement(By.Id("sankey")), Convert.ToInt32(node[1], CultureInfo.InvariantCulture), Convert.ToInt32(node[2], CultureInfo.InvariantCulture)).Click().Perform();
+        Wait.Until(d => d.FindElement(By.Id("view-enterprises")).Displayed);
+        var name = Wait.Until(d => d.FindElement(By.Id("detail-name")).Text is { Length: > 0 } n ? n : null);
+        // The node under the pointer is an enterprise of the park: its page shows its name, its id beside it.
+        var shownId = Driver.FindElement(By.CssSelector("#enterprise-detail .ids")).Text.Split(' ')[0];
+        Assert.Matches(IdLike(), shownId);
+        Assert.DoesNotMatch(IdLike(), name!);
     }
 
     [Fact]
