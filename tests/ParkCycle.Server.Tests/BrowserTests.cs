@@ -134,6 +134,19 @@ public sealed partial class BrowserTests(BrowserFixture browser) : IClassFixture
         Driver.FindElement(By.Id("plan-material")).SendKeys("粉煤灰");
         Wait.Until(d => d.FindElements(By.CssSelector("#opportunities tbody tr")).All(r => r.Text.Contains("粉煤灰", StringComparison.Ordinal)));
         browser.Shot("admin-plan");
+        // Filter by exchange kind over all opportunities: only recovery within one enterprise remains, named in Chinese.
+        Driver.FindElement(By.Id("plan-material")).Clear();
+        Choose("plan-set", "all");
+        var all = Driver.FindElements(By.CssSelector("#opportunities tbody tr")).Count;
+        Assert.Contains("self-recovery", (string)browser.Script("return [...document.getElementById('plan-exchange').options].map(o => o.value).join(',');")!, StringComparison.Ordinal);
+        Choose("plan-exchange", "self-recovery");
+        var heatRows = Driver.FindElements(By.CssSelector("#opportunities tbody tr"));
+        Assert.InRange(heatRows.Count, 1, all - 1);
+        Assert.All(heatRows, r => Assert.Equal("企业内部回收", r.FindElements(By.TagName("td"))[2].Text));
+        Assert.Contains($"共 {heatRows.Count} 条", Driver.FindElement(By.Id("plan-count")).Text, StringComparison.Ordinal);
+        browser.Shot("admin-plan-self-recovery");
+        Choose("plan-exchange", "");
+        Choose("plan-set", "plan");
 
         foreach (var view in new[] { "flows", "map", "progress", "heat", "data", "enterprises", "report" })
         {

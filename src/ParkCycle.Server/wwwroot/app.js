@@ -565,15 +565,18 @@ function planRows() {
   const a = state.analysis;
   if (!a) return [];
   const rows = $('plan-set').value === 'all' ? a.opportunities : a.plan.exchanges;
-  const chain = $('plan-chain').value, kind = $('plan-kind').value, query = $('plan-material').value.trim().toLowerCase();
+  const chain = $('plan-chain').value, kind = $('plan-kind').value, exchange = $('plan-exchange').value, query = $('plan-material').value.trim().toLowerCase();
   return rows.filter(o => (!chain || chainOf(o.supplier) === chain || chainOf(o.consumer) === chain)
+    && (!exchange || o.kind === exchange)
     && (!kind || materialIndex.get(o.source_material)?.category === kind)
     && (!query || [o.source_material, o.replaced_material, matName(o.source_material), matName(o.replaced_material), materialIndex.get(o.source_material)?.name_en ?? '']
       .some(s => s.toLowerCase().includes(query))));
 }
+function xkindName(code) { return code ? messages[lang]['xkind.' + code] ?? code : '—'; }
 const planColumns = () => [
   { label: t('col.supplier'), value: o => entName(o.supplier), title: o => o.supplier },
   { label: t('col.consumer'), value: o => entName(o.consumer), title: o => o.consumer },
+  { label: t('col.kind'), value: o => xkindName(o.kind), title: o => o.kind ?? '' },
   { label: t('col.material'), value: o => matName(o.source_material), title: o => o.source_material },
   { label: t('col.replaced'), value: o => matName(o.replaced_material), title: o => o.replaced_material },
   { label: t('col.quantity'), value: o => qty(o.quantity, o.unit), sort: o => Number(o.quantity ?? 0) },
@@ -597,20 +600,21 @@ function renderPlan() {
   if (!a) return;
   $('plan-summary').textContent = planSummary(a.plan);
   fillSelect('plan-chain', [...new Set(state.enterprises.flatMap(e => e.chains ?? []))].map(c => [c, chainName(c)]));
+  fillSelect('plan-exchange', [...new Set(a.opportunities.map(o => o.kind).filter(Boolean))].map(k => [k, xkindName(k)]));
   fillSelect('plan-kind', [...new Set(a.opportunities.map(o => materialIndex.get(o.source_material)?.category).filter(Boolean))].map(c => [c, categoryName(c)]));
   const rows = planRows();
   $('plan-count').textContent = t('plan.count', { n: rows.length });
   table('opportunities', planColumns(), rows.slice(0, 500));
 }
-['plan-set', 'plan-chain', 'plan-kind'].forEach(id => $(id).addEventListener('change', renderPlan));
+['plan-set', 'plan-chain', 'plan-kind', 'plan-exchange'].forEach(id => $(id).addEventListener('change', renderPlan));
 $('plan-material').addEventListener('input', renderPlan);
 $('plan-export').addEventListener('click', () => {
   const rows = planRows();
   exportXlsx(`${park}-${$('plan-set').value === 'all' ? 'opportunities' : 'plan'}`,
-    [...planColumns().map(c => c.label), 'supplier_id', 'consumer_id', 'material_id', 'replaced_id', 'unit', 'offer_id', 'need_id', 'rule_id'],
-    rows.map(o => [entName(o.supplier), entName(o.consumer), matName(o.source_material), matName(o.replaced_material), Number(o.quantity ?? 0),
+    [...planColumns().map(c => c.label), 'supplier_id', 'consumer_id', 'material_id', 'replaced_id', 'unit', 'offer_id', 'need_id', 'rule_id', 'kind'],
+    rows.map(o => [entName(o.supplier), entName(o.consumer), xkindName(o.kind), matName(o.source_material), matName(o.replaced_material), Number(o.quantity ?? 0),
       Number(o.distance_km ?? 0), Number(o.co2e_avoided_t ?? 0), Number(o.net_value_cny ?? 0), o.closes_loop ? t('yes') : t('no'),
-      o.supplier, o.consumer, o.source_material, o.replaced_material, o.unit, o.offer_id, o.need_id, o.rule_id]));
+      o.supplier, o.consumer, o.source_material, o.replaced_material, o.unit, o.offer_id, o.need_id, o.rule_id, o.kind]));
 });
 
 // ---------- chain gaps ----------
@@ -1115,7 +1119,7 @@ function renderReport() {
     section(t('report.progress'), el('p', {}, t('report.progressLine', { n: projects.length, late: flags.filter(f => f.late).length, stalled: flags.filter(f => f.stalled).length }))),
   );
   renderKpiTable('report-kpis', a.kpis);
-  table('report-plan', planColumns().slice(0, 7), [...a.plan.exchanges].sort((x, y) => y.co2e_avoided_t - x.co2e_avoided_t).slice(0, 15), { sortable: false });
+  table('report-plan', planColumns().slice(0, 8), [...a.plan.exchanges].sort((x, y) => y.co2e_avoided_t - x.co2e_avoided_t).slice(0, 15), { sortable: false });
   const g = flowGraph('chain', 'mass');
   if (charts['report-sankey']) { charts['report-sankey'].dispose(); delete charts['report-sankey']; }
   chart('report-sankey').setOption({ animation: false, series: [{ type: 'sankey', left: 4, right: 120, top: 6, bottom: 6, label: { formatter: p => nodeName(p.name), fontSize: 10 },

@@ -25,7 +25,7 @@ window.ParkCycleMessages = {
     map: '企业分布与物质流', 'map.existing': '现有物质流', 'map.proposed': '方案对接', 'map.lon': '经度', 'map.lat': '纬度', noCoordinates: '没有企业坐标。',
     // plan
     plan: '对接机会与最优方案', 'plan.show': '显示', 'plan.only': '最优方案', 'plan.all': '全部对接机会', 'plan.chain': '产业链', 'plan.kind': '物料类别',
-    'plan.material': '物料', 'plan.any': '全部', 'plan.export': '导出 Excel', 'plan.search': '搜索物料', 'plan.count': '共 {n} 条', sortBy: '按此列排序',
+    'plan.material': '物料', 'plan.exchange': '对接类型', 'col.kind': '类型', 'xkind.byproduct-exchange': '副产物交换', 'xkind.waste-heat': '余热利用', 'xkind.water-cascade': '水梯级利用', 'xkind.utility-sharing': '公用工程共享', 'xkind.local-supply': '园内就近供应', 'xkind.self-recovery': '企业内部回收', 'xkind.supply-replacement': '替代园内供应', 'plan.any': '全部', 'plan.export': '导出 Excel', 'plan.search': '搜索物料', 'plan.count': '共 {n} 条', sortBy: '按此列排序',
     planSummary: '最优方案 {n} 项对接：减排 {co2e} 吨 CO2e/年，净收益 {value} 万元/年（求解器 {solver}，{status}）',
     'solver.optimal': '最优解', 'solver.feasible': '可行解', 'solver.infeasible': '无可行解',
     'col.supplier': '供方', 'col.consumer': '需方', 'col.material': '物料', 'col.replaced': '替代', 'col.quantity': '数量', 'col.distance': '距离（公里）',
@@ -124,7 +124,7 @@ window.ParkCycleMessages = {
     noFlows: 'No flows of this kind to draw.', loopLine: 'Loop {n}: {path}', inPark: 'in park', clickEnterprise: 'Click an enterprise for its details',
     map: 'Enterprises and flows', 'map.existing': 'Existing flows', 'map.proposed': 'Plan exchanges', 'map.lon': 'Longitude', 'map.lat': 'Latitude', noCoordinates: 'No enterprise coordinates.',
     plan: 'Opportunities and the optimal plan', 'plan.show': 'Show', 'plan.only': 'Optimal plan', 'plan.all': 'All opportunities', 'plan.chain': 'Chain', 'plan.kind': 'Material category',
-    'plan.material': 'Material', 'plan.any': 'All', 'plan.export': 'Export to Excel', 'plan.search': 'Search material', 'plan.count': '{n} rows', sortBy: 'Sort by this column',
+    'plan.material': 'Material', 'plan.exchange': 'Exchange kind', 'col.kind': 'Kind', 'xkind.byproduct-exchange': 'byproduct exchange', 'xkind.waste-heat': 'waste heat', 'xkind.water-cascade': 'water cascade', 'xkind.utility-sharing': 'utility sharing', 'xkind.local-supply': 'local supply', 'xkind.self-recovery': 'self-recovery', 'xkind.supply-replacement': 'supply replacement', 'plan.any': 'All', 'plan.export': 'Export to Excel', 'plan.search': 'Search material', 'plan.count': '{n} rows', sortBy: 'Sort by this column',
     planSummary: 'Optimal plan: {n} exchanges, {co2e} t CO2e/a avoided, net value {value} 10k CNY/a (solver {solver}, {status})',
     'solver.optimal': 'optimal', 'solver.feasible': 'feasible', 'solver.infeasible': 'infeasible',
     'col.supplier': 'Supplier', 'col.consumer': 'Consumer', 'col.material': 'Material', 'col.replaced': 'Replaces', 'col.quantity': 'Quantity', 'col.distance': 'Distance (km)',
