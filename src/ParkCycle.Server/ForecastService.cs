@@ -49,17 +49,25 @@ public sealed class ForecastService(IConfiguration configuration, IGrainFactory 
         var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();
         var profiles = await Task.WhenAll(members.Select(m => grains.GetGrain<IEnterpriseGrain>(m).GetProfileAsync()));
         var enterprises = profiles.OfType<EnterpriseProfile>().Select(Enterprise).ToList();
+        var (projects, progress) = await LiveProjectsAsync(parkId, index);
+        return new ParkDataset(new DatasetManifest(parkId, parkId, null, null, "live grain state"), [], enterprises, [], [], [], projects, progress, CatalogReader.Default);
+    }
+
+    /// <summary>
+    /// The park's projects and their progress as the project grains hold them now (progress reported through the API
+    /// included); projects with a type or status the Domain does not know are left out, logged.
+    /// </summary>
+    public async Task<(IReadOnlyList<RetrofitProject> Projects, IReadOnlyList<ProgressReport> Progress)> LiveProjectsAsync(string parkId, ParkProjects? index = null)
+    {
+        index ??= await grains.GetGrain<IParkProjectsGrain>(parkId).GetAsync();
         var projects = (await Task.WhenAll(index.ProjectIds.Select(id => grains.GetGrain<IRetrofitProjectGrain>(id).GetAsync()))).OfType<ProjectInfo>().ToList();
         var known = projects.Where(p => Codes<ProjectType>.TryParse(p.Type, out _) && Codes<ProjectStatus>.TryParse(p.Status, out _)).ToList();
         if (known.Count < projects.Count)
         {
-            logger.LogWarning("Forecast of {Park}: {Count} projects with an unknown type or status left out", parkId, projects.Count - known.Count);
+            logger.LogWarning("Projects of {Park}: {Count} with an unknown type or status left out", parkId, projects.Count - known.Count);
         }
 
-        return new ParkDataset(new DatasetManifest(parkId, parkId, null, null, "live grain state"), [], enterprises, [], [], [],
-            [.. known.Select(Project)],
-            [.. known.SelectMany(p => p.Progress.Select(r => new ProgressReport(p.Id, r.Date, r.PercentComplete, r.Note)))],
-            CatalogReader.Default);
+        return ([.. known.Select(Project)], [.. known.SelectMany(p => p.Progress.Select(r => new ProgressReport(p.Id, r.Date, r.PercentComplete, r.Note)))]);
     }
 
     private static Enterprise Enterprise(EnterpriseProfile p) => new(

@@ -36,6 +36,22 @@ public sealed class ProjectsApiTests(ServerFactory factory)
     }
 
     [Fact]
+    public async Task TheLiveExport_CarriesTheProjectsWithTheProgressReportedThroughTheApi()
+    {
+        using var admin = await factory.AdminAsync();
+        var posted = await admin.PostAsJsonAsync("/api/parks/linxiang/projects/syn-038-circular-transformation/progress",
+            new { percent_complete = 55, date = "2025-06-15", note = "manure line half built" });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+
+        var export = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("/api/parks/linxiang/dataset?format=json"))!;
+
+        // The seed's projects are there, with the report made through the API (what `parkcycle train` learns from).
+        Assert.True(export["projects"]!.AsArray().Count > 10);
+        Assert.Contains(export["progress"]!.AsArray(), r => r!["project"]!.GetValue<string>() == "syn-038-circular-transformation"
+            && r["date"]!.GetValue<string>() == "2025-06-15" && r["percent_complete"]!.GetValue<decimal>() == 55m);
+    }
+
+    [Fact]
     public async Task Progress_IsValidatedByTheDatasetRule_AndEnterprisesWriteOnlyTheirOwn()
     {
         using var admin = await factory.AdminAsync();

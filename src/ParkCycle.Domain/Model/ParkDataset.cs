@@ -80,6 +80,20 @@ public sealed class ParkDataset
     /// <summary>The dataset's own purchase prices (<c>prices.csv</c>), overriding the catalogue's for the same material.</summary>
     public IReadOnlyList<MaterialPrice> Prices { get; init; } = [];
 
+    /// <summary>
+    /// This dataset with <paramref name="projects"/> and <paramref name="progress"/> in place of its own (every other
+    /// table kept): the live park exported with its projects as their grains hold them.
+    /// </summary>
+    public ParkDataset WithProjects(IReadOnlyList<RetrofitProject> projects, IReadOnlyList<ProgressReport> progress) =>
+        new(Manifest, Zones, Enterprises, Materials, Flows, Substitutions, projects, progress, Catalog)
+        {
+            Programmes = Programmes,
+            ProgrammeProgress = ProgrammeProgress,
+            HeatStreams = HeatStreams,
+            Balances = Balances,
+            Prices = Prices,
+        };
+
     /// <summary>The purchase price of a material: the dataset's own, else the catalogue's; null when neither has one.</summary>
     public MaterialPrice? PriceOf(string materialId) =>
         Prices.LastOrDefault(p => p.MaterialId == materialId) ?? Catalog.Prices.LastOrDefault(p => p.MaterialId == materialId);

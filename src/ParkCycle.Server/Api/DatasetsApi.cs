@@ -15,7 +15,7 @@ internal static class DatasetsApi
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static async Task<IResult> ExportDataset(string parkId, IGrainFactory grains, string? format, int? version)
+    private static async Task<IResult> ExportDataset(string parkId, IGrainFactory grains, ForecastService live, string? format, int? version)
     {
         format ??= "zip";
         if (format is not ("zip" or "json" or "xlsx"))
@@ -37,7 +37,20 @@ internal static class DatasetsApi
         }
         else
         {
-            bytes = await grains.GetGrain<IParkGrain>(parkId).ExportAsync(format);
+            // The live park with its projects and their progress as the project grains hold them (progress reported
+            // through the API included), so an export is a dataset `parkcycle train` can learn from.
+            var park = grains.GetGrain<IParkGrain>(parkId);
+            if (Grains.DatasetExport.FromJson(await park.ExportAsync("json"), parkId) is { } snapshot)
+            {
+                var (projects, progress) = await live.LiveProjectsAsync(parkId);
+                var own = projects.Where(p => snapshot.FindEnterprise(p.EnterpriseId) is not null).ToList();
+                var ids = own.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+                bytes = Grains.DatasetExport.Encode(snapshot.WithProjects(own, [.. progress.Where(r => ids.Contains(r.ProjectId))]), format);
+            }
+            else
+            {
+                bytes = await park.ExportAsync(format); // the snapshot as it is, without the projects
+            }
         }
 
         var type = format switch { "zip" => "application/zip", "xlsx" => Xlsx, _ => "application/json" };
