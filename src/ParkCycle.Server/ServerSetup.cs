@@ -156,7 +156,7 @@ public static class ServerSetup
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString;
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.ProblemTitles.Localise);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<ForecastService>();
         return builder;
