@@ -377,20 +377,7 @@ public sealed class ParkGrain(
                 zones.Add(new Zone(p.Zone, p.Zone, null));
             }
 
-            // The fallbacks below are never taken: ContributionCheck quarantines a contribution with an unknown code.
-            enterprises.Add(new Enterprise(p.Id, p.Name, p.NameEn, p.Zone,
-                [.. p.Chains.Select(x => Codes<Chain>.TryParse(x, out var chain) ? chain : Chain.Other)], p.Sector, p.Latitude, p.Longitude,
-                Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, p.Source)
-            {
-                Capabilities = p.Capabilities,
-                Licences = p.Licences,
-                EndDate = p.EndDate,
-                ValueAdded10kCny = p.ValueAdded10kCny,
-                RecirculatedWaterM3 = p.RecirculatedWaterM3,
-                NewEnergyCapacityMw = p.NewEnergyCapacityMw,
-                NewEnergyType = Codes<NewEnergyType>.TryParse(p.NewEnergyType, out var energyType) ? energyType : null,
-                BalanceExempt = p.BalanceExempt,
-            });
+            enterprises.Add(EnterpriseMapping.ToEnterprise(p));
             foreach (var f in c.Flows)
             {
                 var unit = Unit.Parse(f.Unit);

@@ -48,7 +48,7 @@ public sealed class ForecastService(IConfiguration configuration, IGrainFactory 
     {
         var members = await grains.GetGrain<IParkGrain>(parkId).GetMembersAsync();
         var profiles = await Task.WhenAll(members.Select(m => grains.GetGrain<IEnterpriseGrain>(m).GetProfileAsync()));
-        var enterprises = profiles.OfType<EnterpriseProfile>().Select(Enterprise).ToList();
+        var enterprises = profiles.OfType<EnterpriseProfile>().Select(Grains.EnterpriseMapping.ToEnterprise).ToList();
         var (projects, progress) = await LiveProjectsAsync(parkId, index);
         return new ParkDataset(new DatasetManifest(parkId, parkId, null, null, "live grain state"), [], enterprises, [], [], [], projects, progress, CatalogReader.Default);
     }
@@ -69,10 +69,6 @@ public sealed class ForecastService(IConfiguration configuration, IGrainFactory 
 
         return ([.. known.Select(Project)], [.. known.SelectMany(p => p.Progress.Select(r => new ProgressReport(p.Id, r.Date, r.PercentComplete, r.Note)))]);
     }
-
-    private static Enterprise Enterprise(EnterpriseProfile p) => new(
-        p.Id, p.Name, p.NameEn, p.Zone, [.. p.Chains.Select(c => Codes<Chain>.TryParse(c, out var chain) ? chain : Chain.Other)], p.Sector,
-        p.Latitude, p.Longitude, Codes<EnterpriseStatus>.TryParse(p.Status, out var s) ? s : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, null);
 
     private static RetrofitProject Project(ProjectInfo p)
     {

@@ -32,13 +32,17 @@ public sealed class ForecastProgrammeCommandTests
     [Fact]
     public void ForecastProgramme_DefaultDates_AreTheNext24MonthEnds()
     {
-        var result = CliRunner.Run("forecast", "programme", "seeds/linxiang", "--as-of", "2024-09-20", "--json");
+        // A date of the seed's own record (its latest programme count is of 2024); the expected month-ends follow from it.
+        var asOf = new DateOnly(2024, 9, 20);
+        var result = CliRunner.Run("forecast", "programme", "seeds/linxiang", "--as-of", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var dates = json.RootElement[0].GetProperty("forecast").EnumerateArray().Select(p => p.GetProperty("date").GetString()).ToList();
+        static string MonthEnd(DateOnly d) => new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(24, dates.Count);
-        Assert.Equal(("2024-10-31", "2026-09-30"), (dates[0], dates[^1]));
+        // The next 24 month-ends: October 2024 … September 2026.
+        Assert.Equal((MonthEnd(asOf.AddMonths(1)), MonthEnd(asOf.AddMonths(24))), (dates[0], dates[^1]));
     }
 
     [Fact]

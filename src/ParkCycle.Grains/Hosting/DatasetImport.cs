@@ -133,7 +133,7 @@ public static class DatasetImport
         var registered = 0;
         async Task Register(Enterprise e, List<DeclaredFlow> flows)
         {
-            await grains.GetGrain<IEnterpriseGrain>(e.Id).RegisterAsync(SeedParkStartupTask.Profile(e, dataset.Manifest.Id), flows);
+            await grains.GetGrain<IEnterpriseGrain>(e.Id).RegisterAsync(EnterpriseMapping.ToProfile(e, dataset.Manifest.Id), flows);
             progress?.Invoke(Interlocked.Increment(ref registered), dataset.Enterprises.Count);
         }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ParkCycle.Domain.Datasets;
-using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
 
 namespace ParkCycle.Grains.Hosting;
@@ -52,20 +51,4 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
         logger.LogInformation("Park {Park} snapshot v{Version}: {Loops} loops, {Opportunities} exchange opportunities, optimal plan avoids {Co2e:#,0} t CO2e/a (analysed in {Ms:0} ms)",
             dataset.Manifest.Id, analysis.Version, analysis.Loops, analysis.Opportunities, analysis.PlanCo2eAvoidedT, analysis.ElapsedMs);
     }
-
-    /// <summary>An enterprise as its grain holds it.</summary>
-    public static EnterpriseProfile Profile(Enterprise e, string parkId) => new(
-        e.Id, e.Name, e.NameEn, e.ZoneId, [.. e.Chains.Select(Codes<Chain>.Of)], e.Sector, e.Latitude, e.Longitude,
-        Codes<EnterpriseStatus>.Of(e.Status), e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId)
-    {
-        Capabilities = e.Capabilities,
-        Licences = e.Licences,
-        EndDate = e.EndDate,
-        ValueAdded10kCny = e.ValueAdded10kCny,
-        RecirculatedWaterM3 = e.RecirculatedWaterM3,
-        NewEnergyCapacityMw = e.NewEnergyCapacityMw,
-        NewEnergyType = e.NewEnergyType is { } type ? Codes<NewEnergyType>.Of(type) : null,
-        BalanceExempt = e.BalanceExempt,
-        Source = e.Source,
-    };
 }
