@@ -26,7 +26,9 @@ public sealed class ApiTests(ServerFactory factory)
     {
         var client = factory.CreateClient();
 
-        var wrong = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "nope" });
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { username = "admin", password = "nope" }) };
+        english.Headers.TryAddWithoutValidation("Accept-Language", "en");
+        var wrong = await client.SendAsync(english);
         var missing = await client.PostAsJsonAsync("/api/auth/token", new { username = "" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);

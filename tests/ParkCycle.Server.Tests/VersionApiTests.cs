@@ -168,7 +168,9 @@ public sealed class VersionApiTests(ServerFactory factory)
         var first = JsonNode.Parse(await admin.GetStringAsync($"/api/parks/{park}/dataset?format=json&version=1"))!;
         var second = JsonNode.Parse(await admin.GetStringAsync($"/api/parks/{park}/dataset?format=json&version=2"))!;
         var zip = await admin.GetAsync($"/api/parks/{park}/dataset?format=zip&version=1");
-        var missing = await admin.GetAsync($"/api/parks/{park}/dataset?version=3");
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/api/parks/{park}/dataset?version=3");
+        english.Headers.TryAddWithoutValidation("Accept-Language", "en");
+        var missing = await admin.SendAsync(english);
         var missingAnalysis = await admin.GetAsync($"/api/parks/{park}/analysis?version=3");
 
         Assert.Equal((2023, 56), (first["reference_year"]!.GetValue<int>(), first["enterprises"]!.AsArray().Count));

@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace ParkCycle.Server.Api;
 
 /// <summary>
-/// The human-readable <c>title</c> of the common problems in Chinese when the request's <c>Accept-Language</c>
-/// prefers Chinese (the dashboard sends zh-CN by default, en after its switch); status codes, <c>type</c>, field
-/// names and <c>errors</c> keys stay as they are, so clients keep matching on codes. A title with no translation
-/// stays English.
+/// The human-readable <c>title</c> of the common problems in Chinese unless the request's <c>Accept-Language</c>
+/// prefers English: zh-CN is the product's default language (issue #17), so a caller that sends no header (curl, a
+/// script) reads Chinese, and one that asks for <c>en</c> (the dashboard after its switch) reads English. Status codes,
+/// <c>type</c>, field names and <c>errors</c> keys stay as they are, so clients keep matching on codes. A title with no
+/// translation stays English.
 /// </summary>
 internal static partial class ProblemTitles
 {
@@ -27,10 +28,10 @@ internal static partial class ProblemTitles
         [413] = "请求内容过大", [415] = "不支持的内容类型", [429] = "请求过于频繁，请稍后再试", [500] = "服务器内部错误", [503] = "服务暂不可用",
     };
 
-    /// <summary>Translates the problem's title in place when the caller prefers Chinese.</summary>
+    /// <summary>Translates the problem's title in place unless the caller prefers English.</summary>
     public static void Localise(ProblemDetailsContext context)
     {
-        if (!PrefersChinese(context.HttpContext.Request.Headers.AcceptLanguage.ToString()) || context.ProblemDetails.Title is not { } title)
+        if (PrefersEnglish(context.HttpContext.Request.Headers.AcceptLanguage.ToString()) || context.ProblemDetails.Title is not { } title)
         {
             return;
         }
@@ -51,8 +52,11 @@ internal static partial class ProblemTitles
         }
     }
 
-    /// <summary>True when the highest-weighted language of the header is Chinese (zh, zh-CN, zh-Hans, …).</summary>
-    internal static bool PrefersChinese(string acceptLanguage)
+    /// <summary>
+    /// True when the highest-weighted language of the header is English (en, en-GB, …). An absent or empty header, a
+    /// wildcard or any other language gets the default, Chinese: there is no third catalogue to fall back to.
+    /// </summary>
+    internal static bool PrefersEnglish(string acceptLanguage)
     {
         string? best = null;
         var weight = -1.0;
@@ -74,7 +78,7 @@ internal static partial class ProblemTitles
             }
         }
 
-        return best is not null && (best.Equals("zh", StringComparison.OrdinalIgnoreCase) || best.StartsWith("zh-", StringComparison.OrdinalIgnoreCase));
+        return best is not null && (best.Equals("en", StringComparison.OrdinalIgnoreCase) || best.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
