@@ -19,6 +19,8 @@ internal static partial class ProblemTitles
         (NoForecast(), "园区「$1」没有改造进度预测：没有改造项目，或缺少训练好的模型"),
         (NoVersion(), "园区「$1」没有第 $2 版数据集（已有版本：$3）"),
         (Validation(), "请求有误：请查看标出的字段"),
+        (DatasetErrors(), "数据集有错误，未保存任何内容"),
+        (ReusedIds(), "园区「$1」使用了属于其他园区的编号，请改名"),
     ];
 
     // The framework's default titles (the reason phrases) by status.
@@ -97,6 +99,12 @@ internal static partial class ProblemTitles
 
     [GeneratedRegex(@"^park '(.*)' has no dataset version (\d+) \(versions: (.*)\)$")]
     private static partial Regex NoVersion();
+
+    [GeneratedRegex(@"^the dataset has errors; nothing was stored$")]
+    private static partial Regex DatasetErrors();
+
+    [GeneratedRegex(@"^park '(.*)' reuses ids that belong to another park; rename them$")]
+    private static partial Regex ReusedIds();
 
     [GeneratedRegex(@"^One or more validation errors occurred\.?$")]
     private static partial Regex Validation();

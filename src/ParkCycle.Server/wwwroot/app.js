@@ -4,6 +4,7 @@
 
 const messages = window.ParkCycleMessages;
 const errorPatterns = window.ParkCycleErrorPatterns;
+const datasetPatterns = window.ParkCycleDatasetPatterns;
 let lang = localStorage.getItem('parkcycle-lang') === 'en' ? 'en' : 'zh';
 let session = JSON.parse(sessionStorage.getItem('parkcycle') || 'null');
 let park = null;
@@ -151,6 +152,30 @@ function fieldError(reason) {
     }
   }
   return reason;
+}
+
+// A dataset import problem's reason (English on the wire) through the catalogue; file, line and column stay as sent.
+function datasetReason(reason, severity) {
+  let text = null;
+  for (const [pattern, key] of datasetPatterns) {
+    const m = pattern.exec(reason);
+    if (!m) continue;
+    const params = { raw: reason };
+    m.slice(1).forEach((v, i) => { params[i] = v ?? ''; });
+    if (key === 'ds.unknownMaterial' || key === 'ds.unknownMaterialShort' || key === 'ds.needs') {
+      const at = key === 'ds.needs' ? 2 : 0;
+      params[at] = matName(params[at]);
+    }
+    if (key === 'ds.range') {
+      params[1] = t('range.' + params[1]) === 'range.' + params[1] ? params[1] : t('range.' + params[1]);
+      const unit = params[4].trim();
+      params[4] = unit ? (t('rangeUnit.' + unit) === 'rangeUnit.' + unit ? ' ' + unit : t('rangeUnit.' + unit)) : '';
+    }
+    text = t(key, params);
+    break;
+  }
+  text ??= fieldError(reason);
+  return severity === 'warning' ? t('ds.warning', { 0: text }) : text;
 }
 
 // Excel export through the server (a real .xlsx); ids go in their own columns.
@@ -1045,7 +1070,8 @@ function upload(file, dryRun) {
     }
     result.textContent = t('importFailed', { title: body.title ?? String(xhr.status) });
     $('import-problems').replaceChildren(...(body.problems ?? []).slice(0, 50).map(p =>
-      el('li', {}, t('problem', { file: p.file ?? '', line: p.line ? ':' + p.line : '', column: p.column ?? '', reason: p.reason ?? '' }))));
+      el('li', { dataset: { file: p.file ?? '', line: p.line ?? '', column: p.column ?? '' }, title: p.reason ?? '' },
+        t('problem', { file: p.file ?? '', line: p.line ? ':' + p.line : '', column: p.column ?? '', reason: datasetReason(p.reason ?? '', p.severity) }))));
   });
   xhr.send(file);
 }
