@@ -25,39 +25,118 @@ public sealed class Matchmaker
         _processors = processors ?? [];
     }
 
-    /// <summary>Finds the opportunities. <paramref name="reaches"/> (consumer, supplier) says whether an exchange would close a loop.</summary>
+    /// <summary>
+    /// Finds the opportunities, each offer's in the offers' order. <paramref name="reaches"/> (consumer, supplier) says
+    /// whether an exchange would close a loop; a large park's offers are matched on several threads, so it must be safe
+    /// to call concurrently (a lookup in an immutable closure is).
+    /// </summary>
     public IReadOnlyList<ExchangeOpportunity> Compute(IEnumerable<ExchangeOffer> offers, IEnumerable<ExchangeNeed> needs, Func<string, string, bool>? reaches = null)
     {
+        var offerList = offers as IReadOnlyList<ExchangeOffer> ?? [.. offers];
+        // Enterprise ids become small integers so the inner loop compares parties without string comparisons.
+        var parties = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Party(string id)
+        {
+            if (!parties.TryGetValue(id, out var n))
+            {
+                parties[id] = n = parties.Count;
+            }
+
+            return n;
+        }
+
+        var processors = _processors.Select(p => p.Enterprise).ToHashSet(StringComparer.Ordinal);
         // Needs are grouped by material into flat arrays so scoring a candidate is a few floating-point
         // operations; only each offer's best candidates are then valued exactly in decimals.
         var needsByMaterial = needs.GroupBy(n => n.MaterialId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(NeedSlot.Of).ToArray(), StringComparer.Ordinal);
-        var result = new List<ExchangeOpportunity>();
-        var best = new Candidate[Math.Max(1, _options.MaxOpportunitiesPerOffer)];
-        foreach (var offer in offers)
+            .ToDictionary(g => g.Key, g => g.Select(n => NeedSlot.Of(n, Party(n.Consumer), n.InParkSupplier is { } s ? Party(s) : -1, processors)).ToArray(), StringComparer.Ordinal);
+
+        // The pathways of an offer depend only on its material and destination (sold or disposed of, and where), so
+        // they are built once per pair, not once per offer.
+        var plans = new Dictionary<(string Material, string Destination), TargetPlan[]>();
+        var work = new (ExchangeOffer Offer, int Supplier, Material Source, TargetPlan[] Targets)[offerList.Count];
+        var n = 0;
+        foreach (var offer in offerList)
         {
-            var source = _substitutions.Material(offer.MaterialId);
-            if (source is null)
+            if (_substitutions.Material(offer.MaterialId) is not { } source)
             {
                 continue;
             }
 
-            var count = 0;
-            foreach (var target in _substitutions.Targets(offer.MaterialId))
+            if (!plans.TryGetValue((offer.MaterialId, offer.Destination), out var targets))
             {
-                if (needsByMaterial.TryGetValue(target, out var slots) && Pathways(offer, source, target) is { Length: > 0 } pathways)
-                {
-                    count = Score(offer, source, pathways, slots, best, count);
-                }
+                plans[(offer.MaterialId, offer.Destination)] = targets = Targets(offer, source, needsByMaterial);
             }
 
-            foreach (var candidate in best.Take(count))
+            work[n++] = (offer, Party(offer.Supplier), source, targets);
+        }
+
+        var found = new ExchangeOpportunity[n][];
+        var perOffer = Math.Max(1, _options.MaxOpportunitiesPerOffer);
+        void Match(int from, int to, Candidate[] best)
+        {
+            for (var i = from; i < to; i++)
             {
-                result.Add(Value(offer, candidate, source, reaches));
+                var (offer, supplier, source, targets) = work[i];
+                var count = 0;
+                foreach (var target in targets)
+                {
+                    count = Score(offer, supplier, source, target, best, count);
+                }
+
+                var opportunities = new ExchangeOpportunity[count];
+                for (var k = 0; k < count; k++)
+                {
+                    opportunities[k] = Value(offer, best[k], source, reaches);
+                }
+
+                found[i] = opportunities;
             }
         }
 
+        if (n < ParallelFrom)
+        {
+            Match(0, n, new Candidate[perOffer]);
+        }
+        else
+        {
+            // Offers are independent: chunks run on the pool, each writing its own offers' slots, so the result's
+            // order is the offers' order whatever the scheduling.
+            var chunks = (n + ChunkSize - 1) / ChunkSize;
+            Parallel.For(0, chunks, () => new Candidate[perOffer], (c, _, best) =>
+            {
+                Match(c * ChunkSize, Math.Min(n, (c + 1) * ChunkSize), best);
+                return best;
+            }, _ => { });
+        }
+
+        var result = new List<ExchangeOpportunity>(found.Sum(f => f.Length));
+        foreach (var opportunities in found)
+        {
+            result.AddRange(opportunities);
+        }
+
         return result;
+    }
+
+    // Below this many offers the thread hand-off costs more than it saves (a real park has a few hundred).
+    private const int ParallelFrom = 512;
+
+    private const int ChunkSize = 64;
+
+    /// <summary>The targets an offer of this material and destination may serve that some need asks for, each with its pathways.</summary>
+    private TargetPlan[] Targets(ExchangeOffer offer, Material source, Dictionary<string, NeedSlot[]> needsByMaterial)
+    {
+        var targets = new List<TargetPlan>();
+        foreach (var target in _substitutions.Targets(offer.MaterialId))
+        {
+            if (needsByMaterial.TryGetValue(target, out var slots) && Pathways(offer, source, target) is { Length: > 0 } pathways)
+            {
+                targets.Add(new TargetPlan(slots, pathways, pathways[0].IsPlain(source), _options.NotAcrossTheFence.Contains(pathways[0].Way.Target)));
+            }
+        }
+
+        return [.. targets];
     }
 
     /// <summary>
@@ -78,34 +157,93 @@ public sealed class Matchmaker
     public static bool IsHeatDemand(Material? material) =>
         material is not null && (material.IsHeat || (material.Category == MaterialCategory.Energy && material.TemperatureC is not null));
 
-    private int Score(ExchangeOffer offer, Material source, Pathway[] pathways, NeedSlot[] slots, Candidate[] best, int count)
+    private int Score(ExchangeOffer offer, int supplier, Material source, TargetPlan target, Candidate[] best, int count)
     {
+        var pathways = target.Pathways;
         var rate = (double)_economics.FreightPerUnit(source, 1m);
         var offered = offer.Quantity is { } q ? (double)q : double.NaN;
         var hasCoords = offer.Latitude is not null && offer.Longitude is not null;
         var lat = hasCoords ? (double)offer.Latitude!.Value : 0;
         var lon = hasCoords ? (double)offer.Longitude!.Value : 0;
         var cosLat = Math.Cos(lat * Math.PI / 180.0);
-        var plain = pathways[0].IsPlain(source);
-        var fenced = _options.NotAcrossTheFence.Contains(pathways[0].Way.Target);
-        foreach (ref readonly var slot in slots.AsSpan())
+        Route? plain = target.Plain && !target.Fenced ? new Route(pathways[0], null, 0) : null;
+
+        // For a need whose consumer holds nothing and is no processor, the route depends only on whether the need is
+        // imported or supplied in the park by another enterprise: it is worked out once per offer and target.
+        Route? imported = null, suppliedInPark = null;
+        bool importedKnown = false, suppliedInParkKnown = false;
+        foreach (ref readonly var slot in target.Slots.AsSpan())
         {
             var need = slot.Need;
             Route route;
-            if (plain && need.InParkSupplier is null && need.Consumer != offer.Supplier && !fenced)
+            if (slot.Consumer == supplier)
             {
-                route = new Route(pathways[0], null, 0);
+                if (Routed(offer, source, pathways, need) is not { } own)
+                {
+                    continue;
+                }
+
+                route = own;
             }
-            else if (Routed(offer, source, pathways, need) is { } routed)
+            else if (slot.InParkSupplier < 0)
             {
-                route = routed;
+                if (plain is { } p)
+                {
+                    route = p;
+                }
+                else if (slot.HoldsNothing)
+                {
+                    if (!importedKnown)
+                    {
+                        imported = Routed(offer, source, pathways, need);
+                        importedKnown = true;
+                    }
+
+                    if (imported is not { } r)
+                    {
+                        continue;
+                    }
+
+                    route = r;
+                }
+                else if (Routed(offer, source, pathways, need) is { } r)
+                {
+                    route = r;
+                }
+                else
+                {
+                    continue;
+                }
+            }
+            else if (slot.InParkSupplier == supplier || offer.Sold)
+            {
+                continue; // an in-park supply is replaced only by another enterprise's residue, not by the same material
+            }
+            else if (slot.HoldsNothing)
+            {
+                if (!suppliedInParkKnown)
+                {
+                    suppliedInPark = Routed(offer, source, pathways, need);
+                    suppliedInParkKnown = true;
+                }
+
+                if (suppliedInPark is not { } r)
+                {
+                    continue;
+                }
+
+                route = r;
+            }
+            else if (Routed(offer, source, pathways, need) is { } r)
+            {
+                route = r;
             }
             else
             {
                 continue;
             }
 
-            var limit = (double)route.Pathway.Limit;
+            var limit = route.Pathway.LimitKm;
             var score = double.NegativeInfinity; // unknown distance or quantity ranks after every known value
             if (hasCoords && slot.HasCoordinates)
             {
@@ -346,12 +484,23 @@ public sealed class Matchmaker
         : source.Category is MaterialCategory.Energy ? ExchangeKind.UtilitySharing
         : ExchangeKind.ByproductExchange;
 
-    // The first party (supplier, processor, consumer) that leaves the park, with its date.
+    // The first party (supplier, processor, consumer) that leaves the park, with its date; the earlier-listed on a tie.
     private static (string? Enterprise, DateOnly? On) Leaving(ExchangeOffer offer, ExchangeNeed need, ExchangeProcessor? processor)
     {
-        var parties = new (string Id, DateOnly? End)[] { (offer.Supplier, offer.EndDate), (processor?.Enterprise ?? string.Empty, processor?.EndDate), (need.Consumer, need.EndDate) };
-        var first = parties.Where(p => p.End is not null).OrderBy(p => p.End).FirstOrDefault();
-        return first.End is { } end ? (first.Id, end == DateOnly.MaxValue ? null : end) : (null, null);
+        string? first = null;
+        DateOnly? firstEnd = null;
+        void Consider(string id, DateOnly? end)
+        {
+            if (end is { } e && (firstEnd is not { } f || e < f))
+            {
+                (first, firstEnd) = (id, end);
+            }
+        }
+
+        Consider(offer.Supplier, offer.EndDate);
+        Consider(processor?.Enterprise ?? string.Empty, processor?.EndDate);
+        Consider(need.Consumer, need.EndDate);
+        return firstEnd is { } last ? (first, last == DateOnly.MaxValue ? null : last) : (null, null);
     }
 
     private static decimal Round(decimal value) => Math.Round(value, 3);
@@ -364,6 +513,8 @@ public sealed class Matchmaker
         public ValueComponents Value { get; } = value;
 
         public decimal Limit { get; } = limit;
+
+        public double LimitKm { get; } = (double)limit;
 
         public double NetBeforeTransport { get; } = (double)value.Net;
 
@@ -379,10 +530,18 @@ public sealed class Matchmaker
 
     private readonly record struct Candidate(ExchangeNeed Need, Route Route, double Score);
 
-    private readonly record struct NeedSlot(ExchangeNeed Need, double Quantity, bool HasCoordinates, double Latitude, double Longitude)
+    /// <summary>The targets' slots and pathways an offer of one material and destination is scored against.</summary>
+    private sealed record TargetPlan(NeedSlot[] Slots, Pathway[] Pathways, bool Plain, bool Fenced);
+
+    /// <summary>A need in the forms scoring uses; parties are small integers, -1 for no in-park supplier.</summary>
+    private readonly record struct NeedSlot(ExchangeNeed Need, int Consumer, int InParkSupplier, bool HoldsNothing, double Quantity, bool HasCoordinates, double Latitude, double Longitude)
     {
-        public static NeedSlot Of(ExchangeNeed n) => new(
+        // HoldsNothing: no capability or licence and not a processor, so nothing about this consumer changes a route.
+        public static NeedSlot Of(ExchangeNeed n, int consumer, int inParkSupplier, HashSet<string> processors) => new(
             n,
+            consumer,
+            inParkSupplier,
+            n.Holds.Count == 0 && !processors.Contains(n.Consumer),
             n.Quantity is { } q ? (double)q : double.NaN,
             n.Latitude is not null && n.Longitude is not null,
             (double)(n.Latitude ?? 0),
