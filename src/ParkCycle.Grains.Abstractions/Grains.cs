@@ -139,6 +139,17 @@ public interface IMaterialExchangeGrain : IGrainWithStringKey
     /// <summary>The open needs of this material whose window has not passed.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<OpenPosition>> GetNeedsAsync();
+
+    /// <summary>The open needs with their version stamp, for an exchange that keeps a copy (see <see cref="NeedsChangedAsync"/>).</summary>
+    [AlwaysInterleave]
+    Task<ExchangeNeeds> GetNeedsSnapshotAsync();
+
+    /// <summary>
+    /// Told by the exchange of <paramref name="material"/>, which an offer of this material may serve, that its needs
+    /// changed: the copy an offer is matched against is replaced, so an offer costs no call to every such exchange.
+    /// </summary>
+    [AlwaysInterleave]
+    Task NeedsChangedAsync(string material, ExchangeNeeds needs);
 }
 
 /// <summary>A retrofit or clean-up project (key: project id) and its progress reports.</summary>
