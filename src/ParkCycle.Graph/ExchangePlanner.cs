@@ -53,14 +53,59 @@ public sealed class ExchangePlanner(MatchOptions options)
     private List<ExchangeOpportunity> Candidates(List<ExchangeOpportunity> usable)
     {
         var positive = usable.Where(o => Weight(o) > 0).ToList();
-        return positive.Count <= options.PlanExactUpTo
-            ? positive
-            : [.. positive
-                .Select((o, i) => (o, i))
-                .GroupBy(p => p.o.OfferId, StringComparer.Ordinal)
-                .SelectMany(g => g.OrderByDescending(p => Weight(p.o) * p.o.Quantity!.Value).Take(options.PlanCandidatesPerOffer))
-                .OrderBy(p => p.i)
-                .Select(p => p.o)];
+        if (positive.Count <= options.PlanExactUpTo)
+        {
+            return positive;
+        }
+
+        // Each offer's best few by total value (the earlier on a tie), kept in their original order.
+        var keep = new bool[positive.Count];
+        var value = new decimal[positive.Count];
+        foreach (var group in Groups(positive, o => o.OfferId))
+        {
+            foreach (var k in group)
+            {
+                value[k] = Weight(positive[k]) * positive[k].Quantity!.Value;
+            }
+
+            group.Sort((a, b) => value[b] != value[a] ? value[b].CompareTo(value[a]) : a.CompareTo(b));
+            for (var i = 0; i < Math.Min(options.PlanCandidatesPerOffer, group.Count); i++)
+            {
+                keep[group[i]] = true;
+            }
+        }
+
+        var result = new List<ExchangeOpportunity>();
+        for (var k = 0; k < positive.Count; k++)
+        {
+            if (keep[k])
+            {
+                result.Add(positive[k]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The opportunities' indices grouped by a key, groups in the order their keys first appear, indices ascending.</summary>
+    private static List<List<int>> Groups<TKey>(List<ExchangeOpportunity> opportunities, Func<ExchangeOpportunity, TKey> key)
+        where TKey : notnull
+    {
+        var index = new Dictionary<TKey, int>();
+        var groups = new List<List<int>>();
+        for (var k = 0; k < opportunities.Count; k++)
+        {
+            var of = key(opportunities[k]);
+            if (!index.TryGetValue(of, out var g))
+            {
+                index[of] = g = groups.Count;
+                groups.Add([]);
+            }
+
+            groups[g].Add(k);
+        }
+
+        return groups;
     }
 
     private sealed record Solution(IReadOnlyList<(ExchangeOpportunity Opportunity, decimal Amount)> Amounts, decimal Objective, string Status);
@@ -102,9 +147,10 @@ public sealed class ExchangePlanner(MatchOptions options)
     // One constraint per offer (or need): what the exchanges sharing it take stays within its quantity.
     private static void Limit(Solver solver, Variable[] x, List<ExchangeOpportunity> candidates, Func<ExchangeOpportunity, string> key, Func<string, decimal> capacity, Func<ExchangeOpportunity, decimal> coefficient)
     {
-        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(k => key(candidates[k]), StringComparer.Ordinal))
+        foreach (var group in Groups(candidates, key))
         {
-            var c = solver.MakeConstraint(0, (double)capacity(group.Key), group.Key);
+            var id = key(candidates[group[0]]);
+            var c = solver.MakeConstraint(0, (double)capacity(id), id);
             foreach (var k in group)
             {
                 c.SetCoefficient(x[k], (double)coefficient(candidates[k]));
@@ -115,12 +161,17 @@ public sealed class ExchangePlanner(MatchOptions options)
     // A blending cap bounds everything one pathway brings into one need (several suppliers of fly ash share the cap).
     private static void BlendingCaps(Solver solver, Variable[] x, List<ExchangeOpportunity> candidates, IReadOnlyDictionary<string, decimal> needQuantities)
     {
-        var capped = Enumerable.Range(0, candidates.Count).Where(k => candidates[k].MaxShare is not null && candidates[k].RuleId is not null)
-            .GroupBy(k => (candidates[k].NeedId, candidates[k].RuleId!));
-        foreach (var group in capped.Where(g => g.Count() > 1))
+        // Opportunities without a cap or rule share the null key's group, which is skipped.
+        foreach (var group in Groups(candidates, o => o.MaxShare is not null && o.RuleId is not null ? (o.NeedId, o.RuleId) : (string.Empty, null)))
         {
-            var cap = needQuantities[group.Key.NeedId] * candidates[group.First()].MaxShare!.Value;
-            var c = solver.MakeConstraint(0, (double)cap, $"cap:{group.Key.NeedId}:{group.Key.Item2}");
+            var first = candidates[group[0]];
+            if (group.Count < 2 || first.MaxShare is null || first.RuleId is null)
+            {
+                continue;
+            }
+
+            var cap = needQuantities[first.NeedId] * first.MaxShare.Value;
+            var c = solver.MakeConstraint(0, (double)cap, $"cap:{first.NeedId}:{first.RuleId}");
             foreach (var k in group)
             {
                 c.SetCoefficient(x[k], (double)candidates[k].Ratio);
