@@ -67,11 +67,11 @@ public static class CatalogReader
         if (table is not null)
         {
             var cells = new CellParser(table, problems);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in table.Rows)
             {
+                cells.BeginRow();
                 // A catalogue material may be a kind of a class listed above it (catalog_id).
-                if (parser.ParseMaterial(cells, row, seen, id => materials.Find(m => m.Id == id)) is { } material)
+                if (parser.ParseMaterial(cells, row, id => materials.Find(m => m.Id == id)) is { } material)
                 {
                     materials.Add(material);
                 }

@@ -8,8 +8,17 @@ internal sealed class CellParser(Table table, List<DatasetError> problems)
 {
     public Table Table { get; } = table;
 
-    /// <summary>How many errors this parser has added; callers compare before and after a row.</summary>
+    private readonly Dictionary<string, Dictionary<string, int>> _seen = new(StringComparer.Ordinal);
+    private int _rowStart;
+
+    /// <summary>How many errors this parser has added.</summary>
     public int Errors { get; private set; }
+
+    /// <summary>True when the row begun last (<see cref="BeginRow"/>) has an error: the row is not to be kept.</summary>
+    public bool RowFailed => Errors > _rowStart;
+
+    /// <summary>Starts a row: <see cref="RowFailed"/> counts the errors found from here.</summary>
+    public void BeginRow() => _rowStart = Errors;
 
     public void Error(TableRow row, string column, string reason)
     {
@@ -153,8 +162,13 @@ internal sealed class CellParser(Table table, List<DatasetError> problems)
     }
 
     /// <summary>Adds an error when an id repeats one seen earlier in the table.</summary>
-    public bool UniqueId(TableRow row, string column, string id, Dictionary<string, int> seen)
+    public bool UniqueId(TableRow row, string column, string id)
     {
+        if (!_seen.TryGetValue(column, out var seen))
+        {
+            _seen[column] = seen = new(StringComparer.Ordinal);
+        }
+
         if (seen.TryGetValue(id, out var firstLine))
         {
             var where = Table.JsonArrayName is null ? $"line {firstLine}" : $"{Table.JsonArrayName}[{firstLine}]";

@@ -23,17 +23,8 @@ internal sealed partial class DatasetParser
 
     private List<HeatStream> ParseHeatStreams(Table? table, HashSet<string> enterpriseIds)
     {
-        var streams = new List<HeatStream>();
-        if (table is null)
+        return Rows<HeatStream>(table, (cells, row) =>
         {
-            return streams;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var enterprise = cells.Required(row, "enterprise");
             var kind = cells.Code<HeatStreamKind>(row, "kind");
@@ -46,7 +37,7 @@ internal sealed partial class DatasetParser
 
             if (id is not null)
             {
-                cells.UniqueId(row, "id", id, seen);
+                cells.UniqueId(row, "id", id);
             }
 
             if (enterprise is not null && !enterpriseIds.Contains(enterprise))
@@ -103,15 +94,13 @@ internal sealed partial class DatasetParser
                 cells.Error(row, "dt_contribution_c", $"{F(dt.Value)} °C is not a plausible ΔT contribution (at most 500 °C)");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            streams.Add(new HeatStream(id!, enterprise!, kind!.Value, supply!.Value, target!.Value, cp, duty, hours, dt, cells.Text(row, "source")));
-        }
-
-        return streams;
+            return new HeatStream(id!, enterprise!, kind!.Value, supply!.Value, target!.Value, cp, duty, hours, dt, cells.Text(row, "source"));
+        });
     }
 
     private static decimal? RequiredTemperature(CellParser cells, TableRow row, string column)

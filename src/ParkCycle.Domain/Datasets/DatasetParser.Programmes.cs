@@ -7,24 +7,15 @@ internal sealed partial class DatasetParser
 {
     private List<Programme> ParseProgrammes(Table? table)
     {
-        var programmes = new List<Programme>();
-        if (table is null)
+        return Rows<Programme>(table, (cells, row) =>
         {
-            return programmes;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var name = cells.Required(row, "name");
             var total = WholeCount(cells, row, "total");
             var due = cells.Date(row, "due");
             if (id is not null)
             {
-                cells.UniqueId(row, "id", id, seen);
+                cells.UniqueId(row, "id", id);
             }
 
             if (total == 0)
@@ -32,31 +23,22 @@ internal sealed partial class DatasetParser
                 cells.Error(row, "total", "a programme lists at least one item (total must be 1 or more)");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            programmes.Add(new Programme(id!, name!, cells.Text(row, "name_en"), total!.Value, due, cells.Text(row, "source")));
-        }
-
-        return programmes;
+            return new Programme(id!, name!, cells.Text(row, "name_en"), total!.Value, due, cells.Text(row, "source"));
+        });
     }
 
     private List<ProgrammeProgress> ParseProgrammeProgress(Table? table, List<Programme> programmes)
     {
-        var counts = new List<ProgrammeProgress>();
-        if (table is null)
-        {
-            return counts;
-        }
-
         var byId = programmes.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var cells = new CellParser(table, _problems);
         var last = new Dictionary<string, (DateOnly Date, int Completed, int Line)>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+
+        return Rows<ProgrammeProgress>(table, (cells, row) =>
         {
-            var before = cells.Errors;
             var id = cells.Required(row, "programme");
             var date = cells.Date(row, "date");
             if (date is null && cells.Text(row, "date") is null)
@@ -88,16 +70,14 @@ internal sealed partial class DatasetParser
                 }
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
             last[id!] = (date!.Value, completed!.Value, row.Line);
-            counts.Add(new ProgrammeProgress(id!, date!.Value, completed!.Value, cells.Text(row, "source")));
-        }
-
-        return counts;
+            return new ProgrammeProgress(id!, date!.Value, completed!.Value, cells.Text(row, "source"));
+        });
     }
 
     /// <summary>A required count: a whole number, zero or more; adds the error and gives null otherwise.</summary>

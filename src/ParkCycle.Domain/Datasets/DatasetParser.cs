@@ -126,58 +126,59 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         }
     }
 
-    private List<Zone> ParseZones(Table? table)
+    /// <summary>
+    /// Reads every row of a table the dataset may leave out (no table, no rows) with <paramref name="read"/>. A row
+    /// whose reading found an error is left out whole, never half-read: the errors name it, and nothing of it is kept.
+    /// </summary>
+    private List<T> Rows<T>(Table? table, Func<CellParser, TableRow, T?> read)
+        where T : class
     {
-        var zones = new List<Zone>();
+        var rows = new List<T>();
         if (table is null)
         {
-            return zones;
+            return rows;
         }
 
         var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
+        {
+            cells.BeginRow();
+            if (read(cells, row) is { } value && !cells.RowFailed)
+            {
+                rows.Add(value);
+            }
+        }
+
+        return rows;
+    }
+
+    private List<Zone> ParseZones(Table? table)
+    {
+        return Rows<Zone>(table, (cells, row) =>
         {
             var id = cells.Required(row, "id");
             var name = cells.Required(row, "name");
-            if (id is null || name is null || !cells.UniqueId(row, "id", id, seen))
+            if (id is null || name is null || !cells.UniqueId(row, "id", id))
             {
-                continue;
+                return null;
             }
 
-            zones.Add(new Zone(id, name, cells.Text(row, "name_en")));
-        }
-
-        return zones;
+            return new Zone(id, name, cells.Text(row, "name_en"));
+        });
     }
 
     private List<Material> ParseMaterials(Table? table)
     {
-        var materials = new List<Material>();
-        if (table is null)
+        return Rows<Material>(table, (cells, row) =>
         {
-            return materials;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var material = ParseMaterial(cells, row, seen, id => catalog.Find(id) ?? context?.FindMaterial(id));
-            if (material is not null)
-            {
-                materials.Add(material);
-            }
-        }
-
-        return materials;
+            return ParseMaterial(cells, row, id => catalog.Find(id) ?? context?.FindMaterial(id));
+        });
     }
 
     /// <summary>Reads one material row; shared with the catalogue reader so both validate alike.</summary>
     /// <param name="parents">Where a <c>catalog_id</c> is looked up: the catalogue (or, for the catalogue itself, its earlier rows).</param>
-    internal Material? ParseMaterial(CellParser cells, TableRow row, Dictionary<string, int> seen, Func<string, Material?>? parents = null)
+    internal Material? ParseMaterial(CellParser cells, TableRow row, Func<string, Material?>? parents = null)
     {
-        var before = cells.Errors;
         var id = cells.Required(row, "id");
         var name = cells.Required(row, "name");
         var category = cells.Code<MaterialCategory>(row, "category");
@@ -187,7 +188,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
         var properties = ParseProperties(cells, row, unit, category);
         if (id is not null)
         {
-            cells.UniqueId(row, "id", id, seen);
+            cells.UniqueId(row, "id", id);
         }
 
         if (category is { } cat)
@@ -234,7 +235,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             }
         }
 
-        if (cells.Errors > before)
+        if (cells.RowFailed)
         {
             return null;
         }
@@ -288,18 +289,10 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
     private List<Enterprise> ParseEnterprises(Table? table, List<Zone> zones)
     {
-        var enterprises = new List<Enterprise>();
-        if (table is null)
-        {
-            return enterprises;
-        }
-
         var zoneIds = zones.Select(z => z.Id).Concat(context?.Zones.Select(z => z.Id) ?? []).ToHashSet(StringComparer.Ordinal);
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+
+        return Rows<Enterprise>(table, (cells, row) =>
         {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var name = cells.Required(row, "name");
             var zone = cells.Required(row, "zone");
@@ -324,7 +317,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
             if (id is not null)
             {
-                cells.UniqueId(row, "id", id, seen);
+                cells.UniqueId(row, "id", id);
                 if (ExternalNode.IsExternal(id))
                 {
                     cells.Error(row, "id", $"'{id}' starts with '{ExternalNode.Prefix}', which is kept for external nodes");
@@ -367,12 +360,12 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, lat is null ? "lat" : "lon", "give both latitude and longitude, or neither");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            enterprises.Add(new Enterprise(id!, name!, cells.Text(row, "name_en"), zone!, chains, cells.Text(row, "sector"),
+            return new Enterprise(id!, name!, cells.Text(row, "name_en"), zone!, chains, cells.Text(row, "sector"),
                 lat, lon, status!.Value, output, energy, aboveSize, cells.Text(row, "source")) {
                 ValueAdded10kCny = valueAdded,
                 Capabilities = capabilities,
@@ -382,10 +375,8 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 NewEnergyCapacityMw = capacity,
                 NewEnergyType = capacityType,
                 BalanceExempt = cells.Text(row, "balance_exempt"),
-            });
-        }
-
-        return enterprises;
+            };
+        });
     }
 
     private static List<string> CodeList(CellParser cells, TableRow row, string column, Regex pattern, string expected)
@@ -408,17 +399,8 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
     private List<Flow> ParseFlows(Table? table, HashSet<string> enterpriseIds, Dictionary<string, Material> materials)
     {
-        var flows = new List<Flow>();
-        if (table is null)
+        return Rows<Flow>(table, (cells, row) =>
         {
-            return flows;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var from = cells.Required(row, "from");
             var to = cells.Required(row, "to");
@@ -431,7 +413,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
             if (id is not null)
             {
-                cells.UniqueId(row, "id", id, seen);
+                cells.UniqueId(row, "id", id);
             }
 
             CheckEndpoint(cells, row, "from", from, enterpriseIds);
@@ -472,15 +454,13 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "role", $"'fuel' needs {noEnergy} for material '{material.Id}'");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            flows.Add(new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role, UncertaintyPercent = uncertainty });
-        }
-
-        return flows;
+            return new Flow(id!, from!, to!, materialId!, stated, unit!, status!.Value, cells.Text(row, "source")) { Role = role, UncertaintyPercent = uncertainty };
+        });
     }
 
     /// <summary>The <c>uncertainty</c> cell: a relative standard deviation in percent, written <c>5</c> or <c>5%</c>.</summary>
@@ -510,23 +490,14 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
     private List<DeclaredBalance> ParseBalances(Table? table, HashSet<string> enterpriseIds, List<Flow> flows, Dictionary<string, Material> materials)
     {
-        var balances = new List<DeclaredBalance>();
-        if (table is null)
+        return Rows<DeclaredBalance>(table, (cells, row) =>
         {
-            return balances;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var enterprise = cells.Required(row, "enterprise");
             var scopeRaw = cells.Required(row, "scope");
             if (id is not null)
             {
-                cells.UniqueId(row, "id", id, seen);
+                cells.UniqueId(row, "id", id);
             }
 
             if (enterprise is not null && !enterpriseIds.Contains(enterprise))
@@ -551,15 +522,13 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "scope", $"no existing flow of '{enterprise}' is in scope '{scope}'");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            balances.Add(new DeclaredBalance(id!, enterprise!, scope!));
-        }
-
-        return balances;
+            return new DeclaredBalance(id!, enterprise!, scope!);
+        });
     }
 
     private static void CheckEndpoint(CellParser cells, TableRow row, string column, string? node, HashSet<string> enterpriseIds)
@@ -584,18 +553,10 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
     internal List<SubstitutionRule> ParseSubstitutions(Table? table, Dictionary<string, Material> materials, IEnumerable<string> existingIds)
     {
-        var rules = new List<SubstitutionRule>();
-        if (table is null)
-        {
-            return rules;
-        }
-
-        var cells = new CellParser(table, _problems);
         var reserved = existingIds.ToHashSet(StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+
+        return Rows<SubstitutionRule>(table, (cells, row) =>
         {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var source = cells.Required(row, "source");
             var target = cells.Required(row, "target");
@@ -621,7 +582,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
             {
                 cells.Error(row, "requires", $"'{requires}' is neither a capability code in lowercase kebab-case nor a hazardous-waste licence code (HW + two digits)");
             }
-            if (id is not null && cells.UniqueId(row, "id", id, seen) && reserved.Contains(id))
+            if (id is not null && cells.UniqueId(row, "id", id) && reserved.Contains(id))
             {
                 cells.Error(row, "id", $"duplicate id '{id}' (already a catalogue rule)");
             }
@@ -645,40 +606,29 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "ratio", "ratio must be greater than zero");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            rules.Add(new SubstitutionRule(id!, source!, target!, ratio!.Value, minTemperature, maxDistance, co2e, cells.Text(row, "reference"))
+            return new SubstitutionRule(id!, source!, target!, ratio!.Value, minTemperature, maxDistance, co2e, cells.Text(row, "reference"))
             {
                 Process = process,
                 MaxShare = maxShare,
                 Requires = requires,
                 ProcessingCostCnyPerUnit = processingCost,
                 Quality = cells.Text(row, "quality"),
-            });
-        }
-
-        return rules;
+            };
+        });
     }
 
     internal List<MaterialPrice> ParsePrices(Table? table, Dictionary<string, Material> materials)
     {
-        var prices = new List<MaterialPrice>();
-        if (table is null)
+        return Rows<MaterialPrice>(table, (cells, row) =>
         {
-            return prices;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var material = cells.Required(row, "material");
             var price = cells.Decimal(row, "price_cny_per_unit", PhysicalRanges.PriceCnyPerUnit);
-            if (material is not null && cells.UniqueId(row, "material", material, seen) && !materials.ContainsKey(material))
+            if (material is not null && cells.UniqueId(row, "material", material) && !materials.ContainsKey(material))
             {
                 cells.Error(row, "material", $"unknown material '{material}'");
             }
@@ -688,29 +638,19 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "price_cny_per_unit", "a value is required");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            prices.Add(new MaterialPrice(material!, price!.Value, cells.Text(row, "source")));
-        }
-
-        return prices;
+            return new MaterialPrice(material!, price!.Value, cells.Text(row, "source"));
+        });
     }
 
     internal List<GateFee> ParseGateFees(Table? table, Dictionary<string, Material> materials)
     {
-        var fees = new List<GateFee>();
-        if (table is null)
+        return Rows<GateFee>(table, (cells, row) =>
         {
-            return fees;
-        }
-
-        var cells = new CellParser(table, _problems);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var materialClass = cells.Required(row, "class");
             var sink = cells.Required(row, "sink");
             var fee = cells.Decimal(row, "cny_per_unit", PhysicalRanges.PriceCnyPerUnit);
@@ -729,30 +669,19 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "cny_per_unit", "a value is required");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            fees.Add(new GateFee(materialClass!, sink!, fee!.Value, cells.Text(row, "source")));
-        }
-
-        return fees;
+            return new GateFee(materialClass!, sink!, fee!.Value, cells.Text(row, "source"));
+        });
     }
 
     private List<RetrofitProject> ParseProjects(Table? table, HashSet<string> enterpriseIds)
     {
-        var projects = new List<RetrofitProject>();
-        if (table is null)
+        return Rows<RetrofitProject>(table, (cells, row) =>
         {
-            return projects;
-        }
-
-        var cells = new CellParser(table, _problems);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-        {
-            var before = cells.Errors;
             var id = cells.Required(row, "id");
             var enterprise = cells.Required(row, "enterprise");
             var type = cells.Code<ProjectType>(row, "type");
@@ -770,7 +699,7 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
 
             if (id is not null)
             {
-                cells.UniqueId(row, "id", id, seen);
+                cells.UniqueId(row, "id", id);
             }
 
             if (enterprise is not null && !enterpriseIds.Contains(enterprise))
@@ -802,31 +731,22 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "subsidy_10k_cny", $"subsidy {subsidy} is more than the budget {budget}");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
-            projects.Add(new RetrofitProject(id!, enterprise!, type!.Value, start!.Value, plannedEnd, budget, subsidy, status!.Value, completedOn));
-        }
-
-        return projects;
+            return new RetrofitProject(id!, enterprise!, type!.Value, start!.Value, plannedEnd, budget, subsidy, status!.Value, completedOn);
+        });
     }
 
     private List<ProgressReport> ParseProgress(Table? table, List<RetrofitProject> projects)
     {
-        var reports = new List<ProgressReport>();
-        if (table is null)
-        {
-            return reports;
-        }
-
         var projectsById = projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var cells = new CellParser(table, _problems);
         var last = new Dictionary<string, (DateOnly Date, decimal Percent)>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+
+        return Rows<ProgressReport>(table, (cells, row) =>
         {
-            var before = cells.Errors;
             var project = cells.Required(row, "project");
             var date = cells.Date(row, "date");
             if (date is null && cells.Text(row, "date") is null)
@@ -859,16 +779,14 @@ internal sealed partial class DatasetParser(MaterialCatalog catalog, List<Datase
                 cells.Error(row, "percent_complete", $"{percent} is over 100");
             }
 
-            if (cells.Errors > before)
+            if (cells.RowFailed)
             {
-                continue;
+                return null;
             }
 
             last[project!] = (date!.Value, percent!.Value);
-            reports.Add(new ProgressReport(project!, date!.Value, percent!.Value, note));
-        }
-
-        return reports;
+            return new ProgressReport(project!, date!.Value, percent!.Value, note);
+        });
     }
 
     private static string Describe(Dimension dimension) => dimension switch
