@@ -24,18 +24,8 @@ internal static class BacktestCommand
                 return ExitCodes.Usage;
             }
 
-            IReadOnlyList<SuperfundSite> sites;
-            try
+            if (ReadSites(parse.GetValue(csv)!) is not { } sites)
             {
-                sites = SuperfundAdapter.Read(parse.GetValue(csv)!);
-            }
-            catch (DatasetException ex)
-            {
-                foreach (var e in ex.Errors)
-                {
-                    Console.Error.WriteLine(e);
-                }
-
                 return ExitCodes.InvalidInput;
             }
 
@@ -107,18 +97,8 @@ internal static class BacktestCommand
         var command = new Command("programmes", "rolling-origin backtest of the programme forecaster (start + two year-end counts on) on Superfund NPL listing cohorts") { csv, from, to, drift, json };
         command.SetAction(parse =>
         {
-            IReadOnlyList<SuperfundSite> sites;
-            try
+            if (ReadSites(parse.GetValue(csv)!) is not { } sites)
             {
-                sites = SuperfundAdapter.Read(parse.GetValue(csv)!);
-            }
-            catch (DatasetException ex)
-            {
-                foreach (var e in ex.Errors)
-                {
-                    Console.Error.WriteLine(e);
-                }
-
                 return ExitCodes.InvalidInput;
             }
 
@@ -135,5 +115,23 @@ internal static class BacktestCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The NPL sites of the file, or null after writing each problem (file, line, column) to stderr.</summary>
+    private static IReadOnlyList<SuperfundSite>? ReadSites(string path)
+    {
+        try
+        {
+            return SuperfundAdapter.Read(path);
+        }
+        catch (DatasetException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                Console.Error.WriteLine(e);
+            }
+
+            return null;
+        }
     }
 }
