@@ -1,3 +1,5 @@
+using ParkCycle.Domain.Model;
+
 namespace ParkCycle.Grains.Abstractions;
 
 /// <summary>Who may see a byproduct offer: every park member (anonymised until both sides agree), or the administration only.</summary>
@@ -134,23 +136,50 @@ public sealed record OpenPosition(
     public bool AdministrationOnly { get; init; }
 }
 
-/// <summary>An enterprise's profile as the grains hold it (mirrors the dataset's enterprise row).</summary>
+/// <summary>
+/// An enterprise's profile as the grains hold it (mirrors the dataset's enterprise row). Its closed sets are read
+/// as the Domain's enums (<see cref="Status"/>, <see cref="Chains"/>, <see cref="NewEnergyType"/>) and stored as
+/// their kebab-case codes, so state of any version reads back and a code this version does not know is kept as
+/// written and reported (<see cref="UnknownCodes"/>), never read as a default.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record EnterpriseProfile(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,
     [property: Id(2)] string? NameEn,
     [property: Id(3)] string Zone,
-    [property: Id(4)] IReadOnlyList<string> Chains,
+    [property: Id(4), System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<string> ChainCodes,
     [property: Id(5)] string? Sector,
     [property: Id(6)] decimal? Latitude,
     [property: Id(7)] decimal? Longitude,
-    [property: Id(8)] string Status,
+    [property: Id(8), System.Text.Json.Serialization.JsonIgnore] string StatusCode,
     [property: Id(9)] decimal? OutputValue10kCny,
     [property: Id(10)] decimal? EnergyTce,
     [property: Id(11)] bool? AboveSize,
     [property: Id(12)] string ParkId)
 {
+    /// <summary>A profile from the Domain's values.</summary>
+    public EnterpriseProfile(string id, string name, string? nameEn, string zone, IReadOnlyList<Chain> chains, string? sector,
+        decimal? latitude, decimal? longitude, EnterpriseStatus status, decimal? outputValue10kCny, decimal? energyTce, bool? aboveSize, string parkId)
+        : this(id, name, nameEn, zone, StoredCodes.WriteAll(chains), sector, latitude, longitude, Codes<EnterpriseStatus>.Of(status),
+            outputValue10kCny, energyTce, aboveSize, parkId)
+    {
+    }
+
+    /// <summary>The chains it belongs to (the known ones; see <see cref="UnknownCodes"/>).</summary>
+    public IReadOnlyList<Chain> Chains
+    {
+        get => StoredCodes.ReadAll<Chain>(ChainCodes);
+        init => ChainCodes = StoredCodes.WriteAll(value);
+    }
+
+    /// <summary>Its status (operating when the stored code is unknown, which <see cref="UnknownCodes"/> then names).</summary>
+    public EnterpriseStatus Status
+    {
+        get => StoredCodes.Read(StatusCode, EnterpriseStatus.Operating);
+        init => StatusCode = Codes<EnterpriseStatus>.Of(value);
+    }
+
     /// <summary>Processes it runs (the dataset's <c>capabilities</c>).</summary>
     [Id(13)]
     public IReadOnlyList<string> Capabilities { get; init; } = [];
@@ -177,9 +206,16 @@ public sealed record EnterpriseProfile(
     [Id(18)]
     public decimal? NewEnergyCapacityMw { get; init; }
 
-    /// <summary>The kind of that capacity as its kebab-case code (<c>new_energy_type</c>).</summary>
-    [Id(19)]
-    public string? NewEnergyType { get; init; }
+    /// <summary>The kind of that capacity as its kebab-case code (<c>new_energy_type</c>), as stored.</summary>
+    [Id(19), System.Text.Json.Serialization.JsonIgnore]
+    public string? NewEnergyTypeCode { get; init; }
+
+    /// <summary>The kind of that capacity (null when none, or when the stored code is unknown).</summary>
+    public NewEnergyType? NewEnergyType
+    {
+        get => StoredCodes.ReadOptional<NewEnergyType>(NewEnergyTypeCode);
+        init => NewEnergyTypeCode = value is { } v ? Codes<NewEnergyType>.Of(v) : null;
+    }
 
     /// <summary>Why its balance is not judged (<c>balance_exempt</c>); null when it is.</summary>
     [Id(20)]
@@ -188,9 +224,21 @@ public sealed record EnterpriseProfile(
     /// <summary>Where the row's figures come from (<c>source</c>).</summary>
     [Id(21)]
     public string? Source { get; init; }
+
+    /// <summary>Stored codes this version does not know: the park quarantines the enterprise naming them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<UnknownCode> UnknownCodes =>
+    [
+        .. StoredCodes.Unknown<Chain>("chains", ChainCodes),
+        .. StoredCodes.Unknown<EnterpriseStatus>("status", [StatusCode]),
+        .. StoredCodes.Unknown<NewEnergyType>("new_energy_type", NewEnergyTypeCode is null ? [] : [NewEnergyTypeCode]),
+    ];
 }
 
-/// <summary>A declared flow (the dataset's flows.csv row) with its quantity in its own unit; null quantity = unknown.</summary>
+/// <summary>
+/// A declared flow (the dataset's flows.csv row) with its quantity in its own unit; null quantity = unknown. Status and
+/// role are read as the Domain's enums and stored as their codes (see <see cref="EnterpriseProfile"/>).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record DeclaredFlow(
     [property: Id(0)] string Id,
@@ -199,16 +247,44 @@ public sealed record DeclaredFlow(
     [property: Id(3)] string MaterialId,
     [property: Id(4)] decimal? Quantity,
     [property: Id(5)] string Unit,
-    [property: Id(6)] string Status,
+    [property: Id(6), System.Text.Json.Serialization.JsonIgnore] string StatusCode,
     [property: Id(7)] string? Source)
 {
+    /// <summary>A flow from the Domain's values.</summary>
+    public DeclaredFlow(string id, string from, string to, string materialId, decimal? quantity, string unit, FlowStatus status, string? source)
+        : this(id, from, to, materialId, quantity, unit, Codes<FlowStatus>.Of(status), source)
+    {
+    }
+
+    /// <summary>Its status (existing when the stored code is unknown, which <see cref="UnknownCodes"/> then names).</summary>
+    public FlowStatus Status
+    {
+        get => StoredCodes.Read(StatusCode, FlowStatus.Existing);
+        init => StatusCode = Codes<FlowStatus>.Of(value);
+    }
+
     /// <summary>The relative standard deviation of the quantity in percent, when the dataset states it.</summary>
     [Id(8)]
     public decimal? UncertaintyPercent { get; init; }
 
-    /// <summary>The role the row states as its kebab-case code (flows.csv <c>role</c>); null means the material's default.</summary>
-    [Id(9)]
-    public string? Role { get; init; }
+    /// <summary>The role the row states as its kebab-case code (flows.csv <c>role</c>), as stored; null means the material's default.</summary>
+    [Id(9), System.Text.Json.Serialization.JsonIgnore]
+    public string? RoleCode { get; init; }
+
+    /// <summary>The role the row states; null means the material's default (or an unknown stored code).</summary>
+    public FlowRole? Role
+    {
+        get => StoredCodes.ReadOptional<FlowRole>(RoleCode);
+        init => RoleCode = value is { } v ? Codes<FlowRole>.Of(v) : null;
+    }
+
+    /// <summary>Stored codes this version does not know: the park quarantines the enterprise naming them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<UnknownCode> UnknownCodes =>
+    [
+        .. StoredCodes.Unknown<FlowStatus>("status", [StatusCode]),
+        .. StoredCodes.Unknown<FlowRole>("role", RoleCode is null ? [] : [RoleCode]),
+    ];
 }
 
 /// <summary>What one enterprise contributes to the park's model: its profile, declared flows and open reports.</summary>
@@ -291,20 +367,50 @@ public sealed record ProgressUpdate(
     [property: Id(2)] string? Note,
     [property: Id(3)] string? Milestone = null);
 
-/// <summary>A retrofit project as its grain holds it.</summary>
+/// <summary>A retrofit project as its grain holds it; type and status are read as the Domain's enums and stored as their codes.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ProjectInfo(
     [property: Id(0)] string Id,
     [property: Id(1)] string Enterprise,
-    [property: Id(2)] string Type,
+    [property: Id(2), System.Text.Json.Serialization.JsonIgnore] string TypeCode,
     [property: Id(3)] DateOnly Start,
     [property: Id(4)] DateOnly? PlannedEnd,
-    [property: Id(5)] string Status,
+    [property: Id(5), System.Text.Json.Serialization.JsonIgnore] string StatusCode,
     [property: Id(6)] DateOnly? CompletedOn,
     [property: Id(7)] IReadOnlyList<ProgressUpdate> Progress,
     // Named as projects.csv names them: the snake_case policy alone would write budget10k_cny.
     [property: Id(8), System.Text.Json.Serialization.JsonPropertyName("budget_10k_cny")] decimal? Budget10kCny = null,
-    [property: Id(9), System.Text.Json.Serialization.JsonPropertyName("subsidy_10k_cny")] decimal? Subsidy10kCny = null);
+    [property: Id(9), System.Text.Json.Serialization.JsonPropertyName("subsidy_10k_cny")] decimal? Subsidy10kCny = null)
+{
+    /// <summary>A project from the Domain's values.</summary>
+    public ProjectInfo(string id, string enterprise, ProjectType type, DateOnly start, DateOnly? plannedEnd, ProjectStatus status, DateOnly? completedOn,
+        IReadOnlyList<ProgressUpdate> progress, decimal? budget10kCny = null, decimal? subsidy10kCny = null)
+        : this(id, enterprise, Codes<ProjectType>.Of(type), start, plannedEnd, Codes<ProjectStatus>.Of(status), completedOn, progress, budget10kCny, subsidy10kCny)
+    {
+    }
+
+    /// <summary>Its type (read only when <see cref="UnknownCodes"/> is empty).</summary>
+    public ProjectType Type
+    {
+        get => StoredCodes.Read(TypeCode, default(ProjectType));
+        init => TypeCode = Codes<ProjectType>.Of(value);
+    }
+
+    /// <summary>Its status (read only when <see cref="UnknownCodes"/> is empty).</summary>
+    public ProjectStatus Status
+    {
+        get => StoredCodes.Read(StatusCode, ProjectStatus.Planned);
+        init => StatusCode = Codes<ProjectStatus>.Of(value);
+    }
+
+    /// <summary>Stored codes this version does not know: such a project is left out of the forecasts.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<UnknownCode> UnknownCodes =>
+    [
+        .. StoredCodes.Unknown<ProjectType>("type", [TypeCode]),
+        .. StoredCodes.Unknown<ProjectStatus>("status", [StatusCode]),
+    ];
+}
 
 /// <summary>A Sankey link of the park's mass flows by chain (annual tonnes).</summary>
 [GenerateSerializer, Immutable]

@@ -28,18 +28,14 @@ public static class ContributionCheck
             problems.Add($"profile zone '{Shorten(p.Zone)}' is not an identifier");
         }
 
-        // Codes are read back into the Domain's enums when the snapshot is built: an unknown one is reported here,
-        // never silently read as Other or Operating.
-        Code<EnterpriseStatus>(problems, "profile status", p.Status);
-        foreach (var chain in p.Chains)
+        // A code this version does not know (stored by another version, or written straight into the store) is
+        // reported here, never silently read as Other or Operating.
+        Unknown(problems, "profile", p.UnknownCodes, field => field switch
         {
-            Code<Chain>(problems, "profile chains", chain);
-        }
-
-        if (p.NewEnergyType is { } energyType)
-        {
-            Code<NewEnergyType>(problems, "profile new_energy_type", energyType);
-        }
+            "chains" => Codes<Chain>.All,
+            "new_energy_type" => Codes<NewEnergyType>.All,
+            _ => Codes<EnterpriseStatus>.All,
+        });
 
         foreach (var f in c.Flows)
         {
@@ -49,11 +45,7 @@ public static class ContributionCheck
             }
 
             Range(problems, $"flow {Shorten(f.Id)} quantity", f.Quantity, PhysicalRanges.AnnualQuantity);
-            Code<FlowStatus>(problems, $"flow {Shorten(f.Id)} status", f.Status);
-            if (f.Role is { } role)
-            {
-                Code<FlowRole>(problems, $"flow {Shorten(f.Id)} role", role);
-            }
+            Unknown(problems, $"flow {Shorten(f.Id)}", f.UnknownCodes, field => field == "role" ? Codes<FlowRole>.All : Codes<FlowStatus>.All);
         }
 
         foreach (var position in c.Offers.Concat(c.Needs))
@@ -72,12 +64,11 @@ public static class ContributionCheck
         return problems;
     }
 
-    private static void Code<T>(List<string> problems, string what, string code)
-        where T : struct, Enum
+    private static void Unknown(List<string> problems, string what, IReadOnlyList<UnknownCode> unknown, Func<string, IReadOnlyList<string>> known)
     {
-        if (!Codes<T>.TryParse(code, out _))
+        foreach (var u in unknown)
         {
-            problems.Add($"{what}: unknown code '{Shorten(code)}' (known: {string.Join(", ", Codes<T>.All)})");
+            problems.Add($"{what} {u.Field}: unknown code '{Shorten(u.Code)}' (known: {string.Join(", ", known(u.Field))})");
         }
     }
 

@@ -11,8 +11,8 @@ public static class EnterpriseMapping
 {
     /// <summary>An enterprise as its grain holds it.</summary>
     public static EnterpriseProfile ToProfile(Enterprise e, string parkId) => new(
-        e.Id, e.Name, e.NameEn, e.ZoneId, [.. e.Chains.Select(Codes<Chain>.Of)], e.Sector, e.Latitude, e.Longitude,
-        Codes<EnterpriseStatus>.Of(e.Status), e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId)
+        e.Id, e.Name, e.NameEn, e.ZoneId, e.Chains, e.Sector, e.Latitude, e.Longitude,
+        e.Status, e.OutputValue10kCny, e.EnergyTce, e.AboveSize, parkId)
     {
         Capabilities = e.Capabilities,
         Licences = e.Licences,
@@ -20,7 +20,7 @@ public static class EnterpriseMapping
         ValueAdded10kCny = e.ValueAdded10kCny,
         RecirculatedWaterM3 = e.RecirculatedWaterM3,
         NewEnergyCapacityMw = e.NewEnergyCapacityMw,
-        NewEnergyType = e.NewEnergyType is { } type ? Codes<NewEnergyType>.Of(type) : null,
+        NewEnergyType = e.NewEnergyType,
         BalanceExempt = e.BalanceExempt,
         Source = e.Source,
     };
@@ -31,8 +31,8 @@ public static class EnterpriseMapping
     /// </summary>
     public static Enterprise ToEnterprise(EnterpriseProfile p) => new(
         p.Id, p.Name, p.NameEn, p.Zone,
-        [.. p.Chains.Select(x => Codes<Chain>.TryParse(x, out var chain) ? chain : Chain.Other)], p.Sector, p.Latitude, p.Longitude,
-        Codes<EnterpriseStatus>.TryParse(p.Status, out var status) ? status : EnterpriseStatus.Operating, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, p.Source)
+        p.Chains, p.Sector, p.Latitude, p.Longitude,
+        p.Status, p.OutputValue10kCny, p.EnergyTce, p.AboveSize, p.Source)
     {
         Capabilities = p.Capabilities,
         Licences = p.Licences,
@@ -40,7 +40,7 @@ public static class EnterpriseMapping
         ValueAdded10kCny = p.ValueAdded10kCny,
         RecirculatedWaterM3 = p.RecirculatedWaterM3,
         NewEnergyCapacityMw = p.NewEnergyCapacityMw,
-        NewEnergyType = Codes<NewEnergyType>.TryParse(p.NewEnergyType, out var energyType) ? energyType : null,
+        NewEnergyType = p.NewEnergyType,
         BalanceExempt = p.BalanceExempt,
     };
 }

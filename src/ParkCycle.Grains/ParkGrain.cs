@@ -388,10 +388,10 @@ public sealed class ParkGrain(
                 }
 
                 flows.Add(new Flow(f.Id, f.From, f.To, f.MaterialId, f.Quantity is { } q ? new Quantity(q, unit) : null, unit,
-                    Codes<FlowStatus>.TryParse(f.Status, out var flowStatus) ? flowStatus : FlowStatus.Existing, f.Source)
+                    f.Status, f.Source)
                 {
                     UncertaintyPercent = f.UncertaintyPercent,
-                    Role = Codes<FlowRole>.TryParse(f.Role, out var role) ? role : null,
+                    Role = f.Role,
                 });
             }
 

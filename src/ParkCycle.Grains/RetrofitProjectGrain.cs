@@ -31,7 +31,7 @@ public sealed class RetrofitProjectGrain(
         state.State.Project = project with
         {
             Progress = [.. project.Progress, update],
-            Status = update.PercentComplete == 100 ? "completed" : project.Status == "planned" ? "in-progress" : project.Status,
+            Status = update.PercentComplete == 100 ? ProjectStatus.Completed : project.Status == ProjectStatus.Planned ? ProjectStatus.InProgress : project.Status,
             CompletedOn = update.PercentComplete == 100 ? update.Date : project.CompletedOn,
         };
         await state.WriteStateAsync();

@@ -1,4 +1,5 @@
 using ParkCycle.Domain.Datasets;
+using ParkCycle.Domain.Model;
 using ParkCycle.Domain.Units;
 using ParkCycle.Grains.Abstractions;
 using ParkCycle.Graph;
@@ -17,7 +18,7 @@ public static class StandingPositions
         foreach (var f in flows)
         {
             var material = CatalogReader.Default.Find(f.MaterialId);
-            if (material is null || f.Quantity is not { } q || f.Status != "existing" || !Unit.TryParse(f.Unit, out var unit))
+            if (material is null || f.Quantity is not { } q || f.Status != FlowStatus.Existing || !Unit.TryParse(f.Unit, out var unit))
             {
                 continue;
             }

@@ -61,7 +61,7 @@ public sealed class ForecastService(IConfiguration configuration, IGrainFactory 
     {
         index ??= await grains.GetGrain<IParkProjectsGrain>(parkId).GetAsync();
         var projects = (await Task.WhenAll(index.ProjectIds.Select(id => grains.GetGrain<IRetrofitProjectGrain>(id).GetAsync()))).OfType<ProjectInfo>().ToList();
-        var known = projects.Where(p => Codes<ProjectType>.TryParse(p.Type, out _) && Codes<ProjectStatus>.TryParse(p.Status, out _)).ToList();
+        var known = projects.Where(p => p.UnknownCodes.Count == 0).ToList();
         if (known.Count < projects.Count)
         {
             logger.LogWarning("Projects of {Park}: {Count} with an unknown type or status left out", parkId, projects.Count - known.Count);
@@ -70,12 +70,8 @@ public sealed class ForecastService(IConfiguration configuration, IGrainFactory 
         return ([.. known.Select(Project)], [.. known.SelectMany(p => p.Progress.Select(r => new ProgressReport(p.Id, r.Date, r.PercentComplete, r.Note)))]);
     }
 
-    private static RetrofitProject Project(ProjectInfo p)
-    {
-        Codes<ProjectType>.TryParse(p.Type, out var type);
-        Codes<ProjectStatus>.TryParse(p.Status, out var status);
-        return new RetrofitProject(p.Id, p.Enterprise, type, p.Start, p.PlannedEnd, p.Budget10kCny, p.Subsidy10kCny, status, p.CompletedOn);
-    }
+    private static RetrofitProject Project(ProjectInfo p) =>
+        new(p.Id, p.Enterprise, p.Type, p.Start, p.PlannedEnd, p.Budget10kCny, p.Subsidy10kCny, p.Status, p.CompletedOn);
 
     private static RemainingDurationModel? LoadModel(IConfiguration configuration, ILogger logger)
     {

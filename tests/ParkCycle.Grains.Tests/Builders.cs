@@ -1,3 +1,4 @@
+using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
 
 namespace ParkCycle.Grains.Tests;
@@ -8,7 +9,7 @@ public static class Builders
     public static string NewPark() => $"park-{Guid.NewGuid():N}";
 
     public static EnterpriseProfile Enterprise(string park, string id, decimal lat = 29.50m, decimal lon = 113.47m) =>
-        new(id, id, id, "z1", ["building-materials"], null, lat, lon, "operating", 1000, 100, true, park);
+        new(id, id, id, "z1", [Chain.BuildingMaterials], null, lat, lon, EnterpriseStatus.Operating, 1000, 100, true, park);
 
     public static ByproductReport FlyAsh(decimal tonnesPerYear = 1200, string unit = "t") =>
         new("fly-ash", tonnesPerYear, unit, ReportPeriod.Year, new DateOnly(2025, 6, 1), new DateOnly(2026, 6, 1), "class II", 0, OfferVisibility.Park);

@@ -1,3 +1,4 @@
+using ParkCycle.Domain.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -171,7 +172,7 @@ public sealed class PostgresClusterTests
             var stale = Assert.IsType<EnterpriseState>(second.State);
 
             written.NextReport = 2;
-            written.Flows = [new DeclaredFlow("f1", "ext:import", "e1", "coal", 10, "t", "existing", null)];
+            written.Flows = [new DeclaredFlow("f1", "ext:import", "e1", "coal", 10, "t", FlowStatus.Existing, null)];
             await storage.WriteStateAsync(State, grain, first);
             Assert.NotEqual(second.ETag, first.ETag);
 

@@ -1,3 +1,4 @@
+using ParkCycle.Domain.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using ParkCycle.Grains.Abstractions;
@@ -69,7 +70,7 @@ public sealed class QuarantineTests(ClusterFixture fixture)
         await WriteStateAsync(flow, new EnterpriseState
         {
             Profile = Enterprise(park, flow) with { Latitude = 1000m },
-            Flows = [new DeclaredFlow("f1", "ext:import", flow, "coal", decimal.MaxValue, "t", "existing", null)],
+            Flows = [new DeclaredFlow("f1", "ext:import", flow, "coal", decimal.MaxValue, "t", FlowStatus.Existing, null)],
         });
         await WriteStateAsync(material, new EnterpriseState
         {
@@ -110,8 +111,9 @@ public sealed class QuarantineTests(ClusterFixture fixture)
         var odd = $"{park}-odd";
 
         await fixture.Grains.GetGrain<IEnterpriseGrain>(odd).RegisterAsync(
-            Enterprise(park, odd) with { Status = "mothballed", Chains = ["space-industry"] },
-            [new DeclaredFlow("f1", "ext:import", odd, "coal", 10m, "t", "maybe", null) { Role = "gift" }]);
+            // Codes as another version may have stored them (StoredStateCompatibilityTests reads such bytes).
+            Enterprise(park, odd) with { StatusCode = "mothballed", ChainCodes = ["space-industry"] },
+            [new DeclaredFlow("f1", "ext:import", odd, "coal", 10m, "t", "maybe", null) { RoleCode = "gift" }]);
 
         var quarantine = await fixture.Grains.GetGrain<IParkGrain>(park).GetQuarantineAsync();
         var reasons = Assert.Single(quarantine, q => q.Enterprise == odd).Reasons;

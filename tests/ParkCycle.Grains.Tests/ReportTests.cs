@@ -1,3 +1,4 @@
+using ParkCycle.Domain.Model;
 using System.Text.Json;
 using ParkCycle.Grains.Abstractions;
 using static ParkCycle.Grains.Tests.Builders;
@@ -197,7 +198,7 @@ public sealed class ReportTests(ClusterFixture fixture)
     public async Task RetrofitProgress_IsValidatedLikeProgressCsv()
     {
         var project = Grains.GetGrain<IRetrofitProjectGrain>($"proj-{Guid.NewGuid():N}");
-        await project.RegisterAsync(new ProjectInfo("p", "e", "energy-saving", new DateOnly(2024, 1, 1), null, "in-progress", null, []));
+        await project.RegisterAsync(new ProjectInfo("p", "e", ProjectType.EnergySaving, new DateOnly(2024, 1, 1), null, ProjectStatus.InProgress, null, []));
 
         Assert.Empty(await project.ReportProgressAsync(new ProgressUpdate(new DateOnly(2024, 6, 1), 50, null)));
         var falling = await project.ReportProgressAsync(new ProgressUpdate(new DateOnly(2024, 7, 1), 40, null));
@@ -207,6 +208,6 @@ public sealed class ReportTests(ClusterFixture fixture)
         Assert.Equal("percent_complete", falling.Single().Field);
         Assert.Equal("140 is over 100", tooMuch.Single().Reason); // the one rule progress.csv also uses
         var info = await project.GetAsync();
-        Assert.Equal(("completed", (DateOnly?)new DateOnly(2024, 9, 1), 2), (info!.Status, info.CompletedOn, info.Progress.Count));
+        Assert.Equal((ProjectStatus.Completed, (DateOnly?)new DateOnly(2024, 9, 1), 2), (info!.Status, info.CompletedOn, info.Progress.Count));
     }
 }

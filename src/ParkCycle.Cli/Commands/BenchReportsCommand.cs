@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ParkCycle.Domain.Model;
 using ParkCycle.Grains.Abstractions;
 using ParkCycle.Grains.Hosting;
 
@@ -64,7 +65,7 @@ internal static class BenchReportsCommand
                 await grains.GetGrain<IParkGrain>(park).SetupAsync(new ParkSetup(park, "SYNTHETIC bench park", 2025, []));
                 var random = new Random(1);
                 await Task.WhenAll(ids.Select(id => grains.GetGrain<IEnterpriseGrain>(id).RegisterAsync(
-                    new EnterpriseProfile(id, id, id, "z", ["other"], null, 29.4m + (decimal)random.NextDouble() / 5, 113.3m + (decimal)random.NextDouble() / 5, "operating", null, null, null, park), [])));
+                    new EnterpriseProfile(id, id, id, "z", [Chain.Other], null, 29.4m + (decimal)random.NextDouble() / 5, 113.3m + (decimal)random.NextDouble() / 5, EnterpriseStatus.Operating, null, null, null, park), [])));
 
                 // Clients hold their references, as a real client would.
                 var references = factories.Select(f => ids.Select(id => f.GetGrain<IEnterpriseGrain>(id)).ToArray()).ToArray();

@@ -141,7 +141,7 @@ public static class DatasetImport
         // A project already known keeps its state: its progress may have been reported live since the last version.
         var projects = await Task.WhenAll(dataset.Projects.Select(async p => (Project: p, Known: await grains.GetGrain<IRetrofitProjectGrain>(p.Id).GetAsync() is not null)));
         await Task.WhenAll(projects.Where(p => !p.Known).Select(x => x.Project).Select(p => grains.GetGrain<IRetrofitProjectGrain>(p.Id).RegisterAsync(new ProjectInfo(
-            p.Id, p.EnterpriseId, Codes<ProjectType>.Of(p.Type), p.Start, p.PlannedEnd, Codes<ProjectStatus>.Of(p.Status), p.CompletedOn,
+            p.Id, p.EnterpriseId, p.Type, p.Start, p.PlannedEnd, p.Status, p.CompletedOn,
             [.. dataset.Progress.Where(r => r.ProjectId == p.Id).Select(r => new ProgressUpdate(r.Date, r.PercentComplete, r.Note))], p.Budget10kCny, p.Subsidy10kCny))));
         await grains.GetGrain<IParkProjectsGrain>(dataset.Manifest.Id).AddAsync([.. dataset.Projects.Select(p => p.Id)]);
     }
@@ -149,7 +149,7 @@ public static class DatasetImport
     /// <summary>Each flow belongs to the enterprise it leaves, or, for imports, the one it enters.</summary>
     private static List<DeclaredFlow> DeclaredFlows(ParkDataset dataset, string enterpriseId) => [.. dataset.Flows
         .Where(f => f.From == enterpriseId || (ExternalNode.IsExternal(f.From) && f.To == enterpriseId))
-        .Select(f => new DeclaredFlow(f.Id, f.From, f.To, f.MaterialId, f.Quantity?.Value, f.Unit.Symbol, Codes<FlowStatus>.Of(f.Status), f.Source) { UncertaintyPercent = f.UncertaintyPercent, Role = f.Role is { } role ? Codes<FlowRole>.Of(role) : null })];
+        .Select(f => new DeclaredFlow(f.Id, f.From, f.To, f.MaterialId, f.Quantity?.Value, f.Unit.Symbol, f.Status, f.Source) { UncertaintyPercent = f.UncertaintyPercent, Role = f.Role })];
 
     /// <summary>A declared flow a new version drops no longer stands in its material's exchange.</summary>
     private static async Task WithdrawDroppedStandingAsync(IGrainFactory grains, string parkId, IEnumerable<EnterpriseContribution> before, ParkDataset dataset)

@@ -91,7 +91,8 @@ public static class ProjectsApi
             return TypedResults.Problem(title: $"project '{request.Id}' is already registered", statusCode: StatusCodes.Status409Conflict);
         }
 
-        var project = new ProjectInfo(request.Id!, request.Enterprise!, request.Type!, request.Start!.Value, request.PlannedEnd, Codes<ProjectStatus>.Of(ProjectStatus.Planned), null, [],
+        Codes<ProjectType>.TryParse(request.Type, out var type); // checked above
+        var project = new ProjectInfo(request.Id!, request.Enterprise!, type, request.Start!.Value, request.PlannedEnd, ProjectStatus.Planned, null, [],
             request.Budget10kCny, request.Subsidy10kCny);
         await grain.RegisterAsync(project);
         await grains.GetGrain<IParkProjectsGrain>(parkId).AddAsync([project.Id]);
