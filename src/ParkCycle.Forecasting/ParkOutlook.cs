@@ -12,10 +12,10 @@ public static class ParkOutlook
     /// <summary>The plan's 2025 targets (the plan says "essentially all": read here as ≥ 95%).</summary>
     public static IReadOnlyList<PlanTarget> PlanTargets { get; } =
     [
-        new("cleaner-production", "清洁生产改造基本完成 cleaner-production retrofits essentially complete", [ProjectType.CleanerProduction], "all", 0.95m, new DateOnly(2025, 12, 31), "plan §三(七)1: by 2025 essentially all enterprises complete cleaner-production and circular retrofits"),
-        new("circular-transformation", "循环化改造基本完成 circular-transformation retrofits essentially complete", [ProjectType.CircularTransformation], "all", 0.95m, new DateOnly(2025, 12, 31), "plan §三(七)1"),
-        new("energy-saving-above-size", "规上企业节能改造率 ≥ 96% energy-saving retrofit of above-size enterprises", [ProjectType.EnergySaving], "above-size", 0.96m, new DateOnly(2025, 12, 31), "plan targets: ≥ 96% by 2025"),
-        new("riverside-exit", "沿江一公里化工企业退出或搬迁 riverside chemical plants exited or relocated", [ProjectType.Relocation, ProjectType.Closure], "riverside", 1.00m, new DateOnly(2025, 12, 31), "plan §三(一)1 (no date fixed beyond the Yueyang plan; 2025 assumed)"),
+        new("cleaner-production", "清洁生产改造基本完成 cleaner-production retrofits essentially complete", [ProjectType.CleanerProduction], TargetPopulation.All, 0.95m, new DateOnly(2025, 12, 31), "plan §三(七)1: by 2025 essentially all enterprises complete cleaner-production and circular retrofits"),
+        new("circular-transformation", "循环化改造基本完成 circular-transformation retrofits essentially complete", [ProjectType.CircularTransformation], TargetPopulation.All, 0.95m, new DateOnly(2025, 12, 31), "plan §三(七)1"),
+        new("energy-saving-above-size", "规上企业节能改造率 ≥ 96% energy-saving retrofit of above-size enterprises", [ProjectType.EnergySaving], TargetPopulation.AboveSize, 0.96m, new DateOnly(2025, 12, 31), "plan targets: ≥ 96% by 2025"),
+        new("riverside-exit", "沿江一公里化工企业退出或搬迁 riverside chemical plants exited or relocated", [ProjectType.Relocation, ProjectType.Closure], TargetPopulation.Riverside, 1.00m, new DateOnly(2025, 12, 31), "plan §三(一)1 (no date fixed beyond the Yueyang plan; 2025 assumed)"),
     ];
 
     /// <summary>
@@ -52,8 +52,8 @@ public static class ParkOutlook
             var population = park.Enterprises.Where(e => target.Population switch
             {
                 // Plants that are leaving (relocating) or gone are measured by the riverside target, not the retrofit ones.
-                "above-size" => e.AboveSize == true && e.Status == EnterpriseStatus.Operating,
-                "riverside" => e.ZoneId == "binjiang" && e.Status is EnterpriseStatus.Relocating or EnterpriseStatus.Closed,
+                TargetPopulation.AboveSize => e.AboveSize == true && e.Status == EnterpriseStatus.Operating,
+                TargetPopulation.Riverside => e.ZoneId == "binjiang" && e.Status is EnterpriseStatus.Relocating or EnterpriseStatus.Closed,
                 _ => e.Status == EnterpriseStatus.Operating,
             }).Select(e => e.Id).ToList();
             if (population.Count == 0)
@@ -93,7 +93,7 @@ public static class ParkOutlook
 
             var curve = months.Select(At).ToList();
             var atDue = At(target.Due);
-            var status = atDue.Expected >= (double)target.Share ? (atDue.Low >= (double)target.Share ? "on track" : "at risk") : "off track";
+            var status = atDue.Expected >= (double)target.Share ? (atDue.Low >= (double)target.Share ? OutlookStatus.OnTrack : OutlookStatus.AtRisk) : OutlookStatus.OffTrack;
             var risks = projects.Where(p => ProjectFeatures.CompletedOn(p) is not { } d || d > asOf)
                 .Select(p =>
                 {

@@ -20,7 +20,7 @@ internal static class ForecastChart
         foreach (var t in forecast.Targets)
         {
             sb.Append("<h2>").Append(WebUtility.HtmlEncode(t.Target.Name)).Append("</h2>");
-            sb.Append(Inv, $"<p>By {t.Target.Due:yyyy-MM-dd}: expected {t.AtDue.Expected:P1} (10–90%: {t.AtDue.Low:P1}–{t.AtDue.High:P1}) of {t.Population} vs target {t.Target.Share:P0}: <b>{t.Status}</b>.</p>");
+            sb.Append(Inv, $"<p>By {t.Target.Due:yyyy-MM-dd}: expected {t.AtDue.Expected:P1} (10–90%: {t.AtDue.Low:P1}–{t.AtDue.High:P1}) of {t.Population} vs target {t.Target.Share:P0}: <b>{OutlookStatusText.Of(t.Status)}</b>.</p>");
             sb.Append(Curve(t));
         }
 

@@ -54,7 +54,7 @@ internal static class ForecastCommand
             o.WriteLine($"Forecast as of {forecast.AsOf:yyyy-MM-dd}: {forecast.Projects.Count} open projects, {forecast.Flags.Count} flagged (late or stalled); project data is SYNTHETIC where ids start with 'syn-'");
             foreach (var t in forecast.Targets)
             {
-                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Target.Name}: by {t.Target.Due:yyyy-MM-dd} expected {t.AtDue.Expected:P1} (10–90%: {t.AtDue.Low:P1}–{t.AtDue.High:P1}) of {t.Population} vs target {t.Target.Share:P0} — {t.Status}"));
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Target.Name}: by {t.Target.Due:yyyy-MM-dd} expected {t.AtDue.Expected:P1} (10–90%: {t.AtDue.Low:P1}–{t.AtDue.High:P1}) of {t.Population} vs target {t.Target.Share:P0} — {OutlookStatusText.Of(t.Status)}"));
                 foreach (var r in t.Risks.Take(5))
                 {
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      at risk: {r.ProjectId} ({r.Enterprise}) P(done by due) {r.ProbabilityByDue:P0}{(r.Late ? ", late" : string.Empty)}{(r.Stalled ? ", stalled" : string.Empty)}"));
