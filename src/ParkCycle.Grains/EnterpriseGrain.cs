@@ -68,9 +68,8 @@ public sealed class EnterpriseGrain(
             _history = [.. journaled];
         }
 
-        // Report numbers run r1, r2, … and versions never disappear from the journal: the count of report ids is the
-        // last number given.
-        _reports = Math.Max(Stored.NextReport, _history.Select(r => r.ReportId).Distinct(StringComparer.Ordinal).Count());
+        // Versions never disappear from the journal: the highest report number in it is the last one given.
+        _reports = Math.Max(Stored.NextReport, _history.Select(r => ReportId.TryParse(r.ReportId, out var id) ? id.Value.Number : 0).DefaultIfEmpty(0).Max());
     }
 
     /// <summary>Registers the daily expiry reminder unless this enterprise already has it; true when the state changed (and must be written).</summary>
@@ -261,7 +260,7 @@ public sealed class EnterpriseGrain(
     {
         var number = previous is null ? _reports + 1 : _reports;
         var record = new ReportRecord(
-            previous?.ReportId ?? $"{this.GetPrimaryKeyString()}-r{number}",
+            previous?.ReportId ?? new ReportId(this.GetPrimaryKeyString(), number).ToString(),
             (previous?.Version ?? 0) + 1,
             previous?.Kind ?? change.Kind!.Value,
             submission.Reporter,
