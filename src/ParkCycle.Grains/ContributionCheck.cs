@@ -14,10 +14,27 @@ namespace ParkCycle.Grains;
 /// </summary>
 public static class ContributionCheck
 {
-    /// <summary>Every reason <paramref name="c"/> cannot enter the snapshot; empty when it can.</summary>
-    public static IReadOnlyList<string> Problems(EnterpriseContribution c, MaterialCatalog catalog)
+    /// <summary>
+    /// Every reason <paramref name="c"/> cannot enter the snapshot; empty when it can. Parts that are the very objects
+    /// of <paramref name="admitted"/> (the same enterprise's last admitted contribution) passed these checks then and
+    /// are not checked again: an enterprise re-sends all its open reports with each one, and the messages are
+    /// immutable, so a report costs one check, not one per open report.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(EnterpriseContribution c, MaterialCatalog catalog, EnterpriseContribution? admitted = null)
     {
         var problems = new List<string>();
+        if (admitted is null || !ReferenceEquals(admitted.Profile, c.Profile) || !ReferenceEquals(admitted.Flows, c.Flows))
+        {
+            CheckProfileAndFlows(problems, c);
+        }
+
+        CheckPositions(problems, c.Offers, admitted?.Offers, catalog);
+        CheckPositions(problems, c.Needs, admitted?.Needs, catalog);
+        return problems;
+    }
+
+    private static void CheckProfileAndFlows(List<string> problems, EnterpriseContribution c)
+    {
         var p = c.Profile;
         Range(problems, "profile latitude", p.Latitude, PhysicalRanges.Latitude);
         Range(problems, "profile longitude", p.Longitude, PhysicalRanges.Longitude);
@@ -48,8 +65,19 @@ public static class ContributionCheck
             Unknown(problems, $"flow {Shorten(f.Id)}", f.UnknownCodes, field => field == "role" ? Codes<FlowRole>.All : Codes<FlowStatus>.All);
         }
 
-        foreach (var position in c.Offers.Concat(c.Needs))
+    }
+
+    private static void CheckPositions(List<string> problems, IReadOnlyList<OpenPosition> positions, IReadOnlyList<OpenPosition>? admitted, MaterialCatalog catalog)
+    {
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
+            // Positions keep their order (the order reports were first made): the same object at the same index was checked.
+            if (admitted is not null && i < admitted.Count && ReferenceEquals(admitted[i], position))
+            {
+                continue;
+            }
+
             var where = $"report {Shorten(position.ReportId)}";
             if (catalog.Find(position.MaterialId) is null)
             {
@@ -60,8 +88,6 @@ public static class ContributionCheck
             Range(problems, $"{where} latitude", position.Latitude, PhysicalRanges.Latitude);
             Range(problems, $"{where} longitude", position.Longitude, PhysicalRanges.Longitude);
         }
-
-        return problems;
     }
 
     private static void Unknown(List<string> problems, string what, IReadOnlyList<UnknownCode> unknown, Func<string, IReadOnlyList<string>> known)

@@ -341,12 +341,22 @@ public sealed class EnterpriseGrain(
         };
     }
 
+    // Every report re-sends all open positions (the park's model is rebuilt from contributions): one pass, no
+    // intermediate lists, the same position objects each time, so the park re-checks only what changed.
     private EnterpriseContribution Contribution()
     {
-        var open = Latest().Where(r => !r.Withdrawn && Until(r) >= Today).ToList();
-        return new EnterpriseContribution(Stored.Profile!, Stored.Flows,
-            [.. open.Where(r => r.Kind == ReportKind.Offer).Select(Position)],
-            [.. open.Where(r => r.Kind == ReportKind.Need).Select(Position)]);
+        var today = Today;
+        var offers = new List<OpenPosition>();
+        var needs = new List<OpenPosition>();
+        foreach (var r in LatestById.Values)
+        {
+            if (!r.Withdrawn && Until(r) >= today)
+            {
+                (r.Kind == ReportKind.Offer ? offers : needs).Add(Position(r));
+            }
+        }
+
+        return new EnterpriseContribution(Stored.Profile!, Stored.Flows, offers, needs);
     }
 
     /// <summary>The latest version of each report, in the order the reports were first made.</summary>

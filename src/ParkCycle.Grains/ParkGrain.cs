@@ -92,7 +92,7 @@ public sealed class ParkGrain(
     private void Admit(EnterpriseContribution contribution)
     {
         var id = contribution.Profile.Id;
-        var problems = ContributionCheck.Problems(contribution, CatalogReader.Default);
+        var problems = ContributionCheck.Problems(contribution, CatalogReader.Default, _contributions.GetValueOrDefault(id));
         if (problems.Count > 0)
         {
             _contributions.Remove(id);
