@@ -24,6 +24,7 @@ public sealed class EnterpriseGrain(
     private Dictionary<string, ReportRecord>? _latest;
     private Dictionary<string, ReportRecord>? _byKey;
     private List<ReportRecord> _history = [];
+    private OpenPositions? _open;
     private int _reports;
     private IParkGrain? _park;
 
@@ -100,6 +101,7 @@ public sealed class EnterpriseGrain(
         await state.WriteStateAsync();
         (_park, _exchanges) = (null, new(StringComparer.Ordinal)); // the park may have changed
         _positions.Clear(); // and the location positions carry
+        _open = null;
         await Park().JoinAsync(profile.Id);
         await Park().NotifyChangedAsync(Contribution());
         await PublishDeclaredAsync();
@@ -280,6 +282,16 @@ public sealed class EnterpriseGrain(
         _reports = number;
         LatestById[record.ReportId] = record;
         ByKey[record.IdempotencyKey] = record;
+        if (previous is not null)
+        {
+            _open = null; // a correction or withdrawal changes a position in place: read them again
+        }
+        else if (_open is { } open && !record.Withdrawn && Until(record) >= open.Day)
+        {
+            // A new report comes last in report order, as it would when read again.
+            (record.Kind == ReportKind.Offer ? open.Offers : open.Needs).Add(Position(record));
+        }
+
         return record;
     }
 
@@ -341,23 +353,29 @@ public sealed class EnterpriseGrain(
         };
     }
 
-    // Every report re-sends all open positions (the park's model is rebuilt from contributions): one pass, no
-    // intermediate lists, the same position objects each time, so the park re-checks only what changed.
+    // Every report re-sends all open positions (the park's model is rebuilt from contributions). They are kept, in
+    // report order, from one report to the next and read again only when the day changes or a report is corrected,
+    // and they are the same objects each time, so the park re-checks only what changed.
     private EnterpriseContribution Contribution()
     {
         var today = Today;
-        var offers = new List<OpenPosition>();
-        var needs = new List<OpenPosition>();
-        foreach (var r in LatestById.Values)
+        if (_open is not { } open || open.Day != today)
         {
-            if (!r.Withdrawn && Until(r) >= today)
+            _open = open = new OpenPositions(today, [], []);
+            foreach (var r in LatestById.Values)
             {
-                (r.Kind == ReportKind.Offer ? offers : needs).Add(Position(r));
+                if (!r.Withdrawn && Until(r) >= today)
+                {
+                    (r.Kind == ReportKind.Offer ? open.Offers : open.Needs).Add(Position(r));
+                }
             }
         }
 
-        return new EnterpriseContribution(Stored.Profile!, Stored.Flows, offers, needs);
+        return new EnterpriseContribution(Stored.Profile!, Stored.Flows, [.. open.Offers], [.. open.Needs]);
     }
+
+    /// <summary>The open offers and needs as of <paramref name="Day"/>, in report order.</summary>
+    private sealed record OpenPositions(DateOnly Day, List<OpenPosition> Offers, List<OpenPosition> Needs);
 
     /// <summary>The latest version of each report, in the order the reports were first made.</summary>
     private IEnumerable<ReportRecord> Latest() => LatestById.Values;
