@@ -75,7 +75,7 @@ public sealed class ForecastService(IConfiguration configuration, IGrainFactory 
 
     private static RemainingDurationModel? LoadModel(IConfiguration configuration, ILogger logger)
     {
-        var path = configuration["ParkCycle:Model"] is { Length: > 0 } configured ? Grains.Hosting.DataPaths.Locate(configured) : null;
+        var path = configuration["ParkCycle:Model"] is { Length: > 0 } configured ? Grains.Hosting.FileLocator.Locate(configured) : null;
         if (path is null)
         {
             logger.LogWarning("Forecast unavailable: the trained model {Model} was not found", configuration["ParkCycle:Model"]);

@@ -24,7 +24,7 @@ public sealed class SeedParkStartupTask(IGrainFactory grains, IOptions<SeedOptio
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
-        var path = DataPaths.Locate(options.Value.Dataset);
+        var path = FileLocator.Locate(options.Value.Dataset);
         if (path is null)
         {
             logger.LogWarning("Seed dataset {Dataset} not found; the park starts empty", options.Value.Dataset);

@@ -1,7 +1,7 @@
 namespace ParkCycle.Grains.Hosting;
 
 /// <summary>Finds the seed dataset, the model and other repository data the hosts read, wherever they were started.</summary>
-public static class DataPaths
+public static class FileLocator
 {
     /// <summary>
     /// A rooted path if it exists; otherwise the first <paramref name="relative"/> found from the working directory
