@@ -115,6 +115,8 @@ function table(id, columns, rows, options = {}) {
     }
     return tr;
   });
+  // A table asked to say it is empty does so in a row, so its headers head something (and a person reads why it is empty).
+  if (!body.length && options.empty) body.push(el('tr', { className: 'empty' }, el('td', { colSpan: columns.length }, options.empty)));
   node.replaceChildren(el('thead', {}, head), el('tbody', {}, body));
   return node;
 }
@@ -246,7 +248,18 @@ function showView() {
   document.querySelectorAll('#nav-list a').forEach(a => { if (a.id === 'nav-' + name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current'); });
   renderView(name);
 }
-window.addEventListener('hashchange', () => { showView(); $('main').focus({ preventScroll: true }); });
+// After a view changes, the keyboard starts in the new view (or where the change asked for, e.g. an enterprise's page).
+let focusAfterView = null;
+window.addEventListener('hashchange', () => {
+  showView();
+  const target = (focusAfterView && $(focusAfterView)) || $('main');
+  focusAfterView = null;
+  target.focus({ preventScroll: target.id === 'main' });
+});
+// Links answer Enter by themselves; the navigation's items are tabs to people, so Space works as well.
+$('nav-list').addEventListener('keydown', e => {
+  if (e.key === ' ' && e.target.matches('a')) { e.preventDefault(); e.target.click(); }
+});
 
 async function start() {
   $('login-view').hidden = !!session;
@@ -506,7 +519,7 @@ function renderFlows() {
   }
   c.off('click');
   c.on('click', p => {
-    if (p.dataType === 'node' && enterpriseIndex.has(p.name)) { location.hash = 'enterprises'; showEnterprise(p.name); }
+    if (p.dataType === 'node' && enterpriseIndex.has(p.name)) openEnterprise(p.name);
   });
   renderLoopList();
 }
@@ -582,7 +595,7 @@ function renderMap() {
     ],
   }, true);
   c.off('click');
-  c.on('click', p => { if (p.seriesType === 'scatter') { location.hash = 'enterprises'; showEnterprise(p.data.id); } });
+  c.on('click', p => { if (p.seriesType === 'scatter') openEnterprise(p.data.id); });
 }
 
 // ---------- plan ----------
@@ -890,8 +903,8 @@ function renderReconciliation() {
   const share = f => (f.reported ? f.adjustment / f.reported : null);
   const signed = (v, unit) => `${v > 0 ? '+' : ''}${fmt(v, 0)} ${unitName(unit)}`;
   table('recon-flagged', [
-    { label: t('recon.from'), value: f => flowEnd(f.from), title: f => `${f.id} · ${f.from}` },
-    { label: t('recon.to'), value: f => flowEnd(f.to), title: f => `${f.id} · ${f.to}` },
+    { label: t('recon.from'), value: f => enterpriseLink(f.from), sort: f => flowEnd(f.from), title: f => `${f.id} · ${f.from}` },
+    { label: t('recon.to'), value: f => enterpriseLink(f.to), sort: f => flowEnd(f.to), title: f => `${f.id} · ${f.to}` },
     { label: t('recon.material'), value: f => matName(f.material), title: f => f.material },
     { label: t('recon.reported'), value: f => qty(f.reported, f.unit), sort: f => f.reported },
     { label: t('recon.reconciled'), value: f => `${qty(f.reconciled, f.unit)} ± ${fmt(f.sigma_reconciled, 0)}`, sort: f => f.reconciled },
@@ -929,7 +942,7 @@ function renderReconciliation() {
   });
   const small = v => (v == null ? '—' : Math.abs(v) < 1e-6 ? '0' : fmt(v, 0));
   table('reconciliation', [
-    { label: t('recon.enterprise'), value: b => entName(b.enterprise), title: b => `${b.enterprise} · ${b.id}` },
+    { label: t('recon.enterprise'), value: b => enterpriseLink(b.enterprise), sort: b => entName(b.enterprise), title: b => `${b.enterprise} · ${b.id}` },
     { label: t('recon.scope'), value: b => scopeName(b.scope), title: b => b.scope },
     { label: t('recon.unit'), value: b => unitName(b.unit) },
     { label: t('recon.flows'), value: b => fmt(b.flows), sort: b => b.flows },
@@ -1105,6 +1118,20 @@ function reportColumns(withReporter) {
   ];
 }
 
+/** Goes to the enterprises view with one enterprise's page open (its profile, balance and report history), focused. */
+function openEnterprise(id) {
+  state.detail = id;
+  if (location.hash === '#enterprises') { showEnterprise(id); return; }
+  focusAfterView = 'enterprise-detail';
+  location.hash = 'enterprises';
+}
+// A link to an enterprise's page, for tables that name enterprises (ends outside the park have no page).
+function enterpriseLink(id) {
+  if (!enterpriseIndex.has(id)) return flowEnd(id);
+  return el('a', { href: '#enterprises', className: 'enterprise-link', dataset: { enterprise: id },
+    onclick: e => { e.preventDefault(); e.stopPropagation(); openEnterprise(id); } }, entName(id));
+}
+
 async function showEnterprise(id, focus = true) {
   state.detail = id;
   const box = $('enterprise-detail');
@@ -1120,7 +1147,7 @@ async function showEnterprise(id, focus = true) {
   box.replaceChildren(...children);
   if (focus) box.focus();
   const r = await api(`/api/enterprises/${encodeURIComponent(id)}/reports`);
-  if (r.ok && state.detail === id) table('detail-reports', reportColumns(true), r.body.items);
+  if (r.ok && state.detail === id) table('detail-reports', reportColumns(true), r.body.items, { empty: t('noReports') });
 }
 
 // ---------- monthly report ----------
@@ -1139,7 +1166,7 @@ function renderReport() {
     el('header', { className: 'report-head' }, el('h2', {}, `${listing ? bilingual(listing.name) : park} · ${t('report')}`),
       el('p', {}, `${t('report.month', { year: now.getFullYear(), month: now.getMonth() + 1 })} · ${t('report.generated', { date: now.toLocaleDateString(locale()) })}`)),
     section(t('report.kpis'), kpis),
-    section(t('report.flows'), el('div', { id: 'report-sankey', className: 'chart report-chart' }), el('p', {}, `${t('summary.loops')}: ${fmt(a.summary.loops)} · ${t('summary.waste')}: ${a.summary.solid_waste_absorbed_share == null ? '—' : fmt(a.summary.solid_waste_absorbed_share * 100) + ' %'}`)),
+    section(t('report.flows'), el('div', { id: 'report-sankey', className: 'chart report-chart', role: 'img', 'aria-label': t('reportSankey') }), el('p', {}, `${t('summary.loops')}: ${fmt(a.summary.loops)} · ${t('summary.waste')}: ${a.summary.solid_waste_absorbed_share == null ? '—' : fmt(a.summary.solid_waste_absorbed_share * 100) + ' %'}`)),
     section(t('report.plan'), el('p', {}, planSummary(a.plan)), plan),
     section(t('report.gaps'), el('ol', {}, a.gaps.slice(0, 8).map(g => el('li', {}, el('strong', {}, gapName(g)), ' — ', gapReasoning(g))))),
     section(t('report.progress'), el('p', {}, t('report.progressLine', { n: projects.length, late: flags.filter(f => f.late).length, stalled: flags.filter(f => f.stalled).length }))),
@@ -1161,7 +1188,7 @@ function renderMine() {
   const p = state.profile;
   $('my-profile').replaceChildren(...(p ? [[t('ent.name'), entName(p.id)], [t('ent.id'), p.id], [t('ent.zone'), p.zone], [t('ent.chain'), (p.chains ?? []).map(chainName).join(t('listSep'))],
     [t('ent.status'), t('entstatus.' + p.status)]] : []).map(([k, v]) => el('div', { className: 'card' }, el('dt', {}, k), el('dd', {}, v ?? '—'))));
-  table('my-reports', reportColumns(false), state.reports);
+  table('my-reports', reportColumns(false), state.reports, { empty: t('noReports') });
 }
 function renderReporting() { refreshPickers(); }
 
@@ -1312,7 +1339,7 @@ function showMatches(matches) {
     { label: t('col.quantity'), value: m => qty(m.quantity, m.unit), sort: m => Number(m.quantity ?? 0) },
     { label: t('col.distance'), value: m => fmt(m.distance_km), sort: m => Number(m.distance_km ?? 0) },
     { label: t('col.co2e'), value: m => fmt(m.co2e_avoided_t, 0), sort: m => Number(m.co2e_avoided_t ?? 0) },
-    { label: '', value: () => '' },
+    { label: t('match.action'), value: () => '' },
   ], matches, { sortable: false });
   if (!matches.length) $('matches').append(el('tbody', {}, el('tr', {}, el('td', { colSpan: 8 }, t('noMatches')))));
   [...$('matches').querySelectorAll('tbody tr')].forEach((row, i) => {
