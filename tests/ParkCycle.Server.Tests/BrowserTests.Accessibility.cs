@@ -256,6 +256,13 @@ public sealed partial class BrowserTests
         browser.Shot("keyboard-enterprise");
     }
 
+    // For tests that reach a state the audit above does not (an import's problems, a dry run's diff).
+    private void AssertNoAccessibilityViolations(string page)
+    {
+        var found = AccessibilityAudit.Run(Driver, page);
+        Assert.True(found.Count == 0, $"{found.Count} axe-core violations:\n" + string.Join("\n", found));
+    }
+
     private void Tab(bool backwards = false)
     {
         var keys = new OpenQA.Selenium.Interactions.Actions(Driver);

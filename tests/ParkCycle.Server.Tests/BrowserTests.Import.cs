@@ -80,6 +80,7 @@ public sealed partial class BrowserTests
         Assert.All(shown, s => Assert.DoesNotContain("unknown", s.Text, StringComparison.Ordinal));
         browser.Script("document.getElementById('import-form').scrollIntoView();");
         browser.Shot("admin-import-problems");
+        AssertNoAccessibilityViolations("admin-import-problems");
 
         var missing = Upload(columnFile, expectedColumn.Count);
         Assert.Equal(expectedColumn.Select(p => p.Where()), missing.Select(m => m.Where));
