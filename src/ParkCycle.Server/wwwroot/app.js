@@ -256,6 +256,9 @@ window.addEventListener('hashchange', () => {
   focusAfterView = null;
   target.focus({ preventScroll: target.id === 'main' });
 });
+// The skip link takes the keyboard to the content of the view shown; followed as a link it would set the hash, which
+// names views, and so change the view to the first one.
+document.querySelector('.skip').addEventListener('click', e => { e.preventDefault(); $('main').focus(); });
 // Links answer Enter by themselves; the navigation's items are tabs to people, so Space works as well.
 $('nav-list').addEventListener('keydown', e => {
   if (e.key === ' ' && e.target.matches('a')) { e.preventDefault(); e.target.click(); }
