@@ -89,6 +89,11 @@ public sealed partial class BrowserTests
         Driver.FindElement(By.Id("offer-submit")).Click();
         Wait.Until(d => d.FindElement(By.CssSelector("#offer-form .field-error[data-for=quantity]")).Text.Length > 0);
         Audit("enterprise-field-errors");
+        // The field in error says so to a screen reader, and its description is the error's text.
+        Assert.Equal("true", Driver.FindElement(By.Id("offer-quantity")).GetAttribute("aria-invalid"));
+        Assert.Null(Driver.FindElement(By.Id("offer-unit")).GetAttribute("aria-invalid"));
+        Assert.Contains("必须大于零", (string)browser.Script(
+            "return document.getElementById('offer-quantity').getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent).join(' ');")!, StringComparison.Ordinal);
         browser.Open("mine");
         Wait.Until(d => d.FindElements(By.CssSelector("#my-reports tbody tr")).Count > 0);
         Audit("enterprise-mine");

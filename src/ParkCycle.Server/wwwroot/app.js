@@ -1284,7 +1284,30 @@ function parseNumber(text) {
   return cleaned === '' ? null : /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
 }
 
+// Each control of a form is described by its hint and its error slot, so a screen reader reads both with the field.
+function describeFields(form) {
+  form.querySelectorAll('.field').forEach(field => {
+    const control = field.querySelector('input:not([type=hidden]), select');
+    if (!control) return;
+    const ids = [...field.querySelectorAll('.hint, .field-error')].map((node, i) => node.id || (node.id = `${control.id}-${node.classList.contains('hint') ? 'hint' : 'error'}${i ? '-' + i : ''}`));
+    control.setAttribute('aria-describedby', ids.join(' '));
+  });
+}
+// A field with an error says so (aria-invalid) until the next submit.
+function markInvalid(form) {
+  form.querySelectorAll('.field').forEach(field => {
+    const control = field.querySelector('input:not([type=hidden]), select');
+    if (!control) return;
+    if ([...field.querySelectorAll('.field-error')].some(e => e.textContent)) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  });
+}
+
 async function submitForm(form, path, resultId) {
+  try { return await sendForm(form, path, resultId); } finally { markInvalid(form); }
+}
+
+async function sendForm(form, path, resultId) {
   form.querySelectorAll('.field-error').forEach(s => { s.textContent = ''; });
   const result = $(resultId);
   result.textContent = '';
@@ -1359,5 +1382,7 @@ function showMatches(matches) {
 
 setupPicker($('offer-form'));
 setupPicker($('need-form'));
+describeFields($('offer-form'));
+describeFields($('need-form'));
 applyLanguage();
 start();
