@@ -96,7 +96,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public object? Script(string script, params object[] args) => ((IJavaScriptExecutor)Driver).ExecuteScript(script, args);
 
-    public void Shot(string name) => Driver.GetScreenshot().SaveAsFile(Path.Combine(Shots, name + ".png"));
+    /// <summary>A screenshot of the page once its charts have stopped animating (ECharts draws a Sankey in over a second).</summary>
+    public void Shot(string name)
+    {
+        WaitForCharts();
+        Driver.GetScreenshot().SaveAsFile(Path.Combine(Shots, name + ".png"));
+    }
+
+    /// <summary>Waits until every chart on screen has finished its animation (zrender's animation queue is empty).</summary>
+    public void WaitForCharts() => new WebDriverWait(Driver, TimeSpan.FromSeconds(20)).Until(d => (bool)Script(
+        "return typeof echarts === 'undefined' || [...document.querySelectorAll('.chart')].filter(n => n.offsetParent)" +
+        ".every(n => { const c = echarts.getInstanceByDom(n); return !c || c.getZr().animation.isFinished(); });")!);
 
     public async Task DisposeAsync()
     {

@@ -583,8 +583,9 @@ function renderMap() {
       return `${esc(entName(d.from))} → ${esc(entName(d.to))}<br>${esc(matName(d.material))} ${esc(qty(d.quantity, d.unit))}`;
     } },
     legend: { type: 'scroll', top: 0, data: [...zones.map(zoneName), t('map.existing'), t('map.proposed')] },
-    grid: { left: 60, right: 20, top: 50, bottom: 40 },
-    xAxis: { type: 'value', scale: true, name: t('map.lon'), axisLabel: { formatter: v => v.toFixed(2) } },
+    // The longitude's name under the axis: at its end it is cut off by the frame on a narrow window.
+    grid: { left: 60, right: 20, top: 50, bottom: 56 },
+    xAxis: { type: 'value', scale: true, name: t('map.lon'), nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: v => v.toFixed(2) } },
     yAxis: { type: 'value', scale: true, name: t('map.lat'), axisLabel: { formatter: v => v.toFixed(2) } },
     series: [
       ...zones.map(z => ({ name: zoneName(z), type: 'scatter', symbolSize: 11, z: 3,
