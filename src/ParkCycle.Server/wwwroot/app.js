@@ -840,7 +840,8 @@ async function renderData() {
     { label: t('version.version'), value: v => v.version, sort: v => Number(v.version) }, { label: t('version.year'), value: v => v.reference_year ?? '—' },
     { label: t('version.imported'), value: v => v.imported_at ?? '—' }, { label: t('version.enterprises'), value: v => fmt(v.enterprises) }, { label: t('version.flows'), value: v => fmt(v.flows) },
     { label: t('version.download'), value: v => session.role === 'administrator'
-      ? el('button', { type: 'button', className: 'version-download', dataset: { version: String(v.version) }, onclick: () => downloadVersion(v.version) }, 'xlsx') : '—' },
+      ? el('button', { type: 'button', className: 'version-download', dataset: { version: String(v.version) }, 'aria-label': t('version.downloadLabel', { version: v.version }),
+        onclick: () => downloadVersion(v.version) }, 'xlsx') : '—' },
   ], versions ?? []);
   renderReconciliation();
   const balance = (state.analysis?.balance.enterprises ?? []).filter(b => b.flags.length);

@@ -105,7 +105,7 @@ window.ParkCycleMessages = {
     'period.year': '每年', 'period.month': '每月', 'period.week': '每周', from: '可供起', to: '可供止', price: '价格（元/单位，0=免费）', notes: '品质说明',
     neededBy: '需求日期', submit: '提交', accepted: '✔ 已提交：{id}（第 {version} 版）', matches: '可对接的对象（对接前匿名）', myReports: '本企业申报记录',
     'match.counterpart': '对方', 'match.zone': '所在园区', anonymous: '匿名', connect: '同意对接', connected: '已对接', waiting: '等待对方同意', connectedWith: '已与 {who} 对接',
-    noMatches: '暂无可对接的对象。', 'match.action': '对接', noReports: '暂无申报记录。', forecastChart: '项目完成度预测', reportSankey: '园区物质流（按产业链）', 'cat.raw-material': '原料', 'cat.product': '产品', 'cat.byproduct': '副产物', 'cat.solid-waste': '一般固废',
+    noMatches: '暂无可对接的对象。', 'match.action': '对接', 'version.downloadLabel': '下载第 {version} 版 xlsx', noReports: '暂无申报记录。', forecastChart: '项目完成度预测', reportSankey: '园区物质流（按产业链）', 'cat.raw-material': '原料', 'cat.product': '产品', 'cat.byproduct': '副产物', 'cat.solid-waste': '一般固废',
     'cat.hazardous-waste': '危险废物', 'cat.waste-heat': '余热', 'cat.steam': '蒸汽', 'cat.wastewater': '废水', 'cat.water': '水', 'cat.energy': '能源', 'cat.emission': '排放',
     pickerNone: '没有匹配的物料', pickerChoose: '请从列表中选择物料', profile: '企业信息',
     // field errors
@@ -216,7 +216,7 @@ window.ParkCycleMessages = {
     'period.year': 'per year', 'period.month': 'per month', 'period.week': 'per week', from: 'Available from', to: 'Available to', price: 'Price (CNY/unit, 0 = free)', notes: 'Quality notes',
     neededBy: 'Needed by', submit: 'Submit', accepted: '✔ Submitted: {id} (version {version})', matches: 'Who could take or supply it (anonymous until both agree)', myReports: 'Our reports',
     'match.counterpart': 'Counterpart', 'match.zone': 'Zone', anonymous: 'anonymous', connect: 'Agree to connect', connected: 'Connected', waiting: 'Waiting for the other side', connectedWith: 'Connected with {who}',
-    noMatches: 'No match yet.', 'match.action': 'Connect', noReports: 'No report yet.', forecastChart: 'Forecast project completion', reportSankey: 'Flows of the park by chain', 'cat.raw-material': 'raw material', 'cat.product': 'product', 'cat.byproduct': 'byproduct', 'cat.solid-waste': 'solid waste',
+    noMatches: 'No match yet.', 'match.action': 'Connect', 'version.downloadLabel': 'Download version {version} xlsx', noReports: 'No report yet.', forecastChart: 'Forecast project completion', reportSankey: 'Flows of the park by chain', 'cat.raw-material': 'raw material', 'cat.product': 'product', 'cat.byproduct': 'byproduct', 'cat.solid-waste': 'solid waste',
     'cat.hazardous-waste': 'hazardous waste', 'cat.waste-heat': 'waste heat', 'cat.steam': 'steam', 'cat.wastewater': 'wastewater', 'cat.water': 'water', 'cat.energy': 'energy', 'cat.emission': 'emission',
     pickerNone: 'No material matches', pickerChoose: 'Choose a material from the list', profile: 'Profile',
     'err.required': 'required', 'err.positive': 'must be greater than zero (got {0})', 'err.unknownMaterial': 'unknown material "{0}": choose one from the list',
