@@ -191,22 +191,7 @@ public sealed class Matchmaker
                 {
                     route = p;
                 }
-                else if (slot.HoldsNothing)
-                {
-                    if (!importedKnown)
-                    {
-                        imported = Routed(offer, source, pathways, need);
-                        importedKnown = true;
-                    }
-
-                    if (imported is not { } r)
-                    {
-                        continue;
-                    }
-
-                    route = r;
-                }
-                else if (Routed(offer, source, pathways, need) is { } r)
+                else if (RoutedOnce(slot.HoldsNothing, ref importedKnown, ref imported, offer, source, pathways, need) is { } r)
                 {
                     route = r;
                 }
@@ -219,22 +204,7 @@ public sealed class Matchmaker
             {
                 continue; // an in-park supply is replaced only by another enterprise's residue, not by the same material
             }
-            else if (slot.HoldsNothing)
-            {
-                if (!suppliedInParkKnown)
-                {
-                    suppliedInPark = Routed(offer, source, pathways, need);
-                    suppliedInParkKnown = true;
-                }
-
-                if (suppliedInPark is not { } r)
-                {
-                    continue;
-                }
-
-                route = r;
-            }
-            else if (Routed(offer, source, pathways, need) is { } r)
+            else if (RoutedOnce(slot.HoldsNothing, ref suppliedInParkKnown, ref suppliedInPark, offer, source, pathways, need) is { } r)
             {
                 route = r;
             }
@@ -293,6 +263,26 @@ public sealed class Matchmaker
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// <see cref="Routed"/> for a need that may hold nothing: such needs of one offer and target all route alike
+    /// (imported, or supplied in the park), so theirs is worked out once and kept in <paramref name="once"/>.
+    /// </summary>
+    private Route? RoutedOnce(bool holdsNothing, ref bool known, ref Route? once, ExchangeOffer offer, Material source, Pathway[] pathways, ExchangeNeed need)
+    {
+        if (!holdsNothing)
+        {
+            return Routed(offer, source, pathways, need);
+        }
+
+        if (!known)
+        {
+            once = Routed(offer, source, pathways, need);
+            known = true;
+        }
+
+        return once;
     }
 
     /// <summary>The most valuable pathway that may carry the offer to this need, with its processor; null when none may.</summary>
