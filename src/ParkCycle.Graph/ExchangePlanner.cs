@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Google.OrTools.LinearSolver;
 
 namespace ParkCycle.Graph;
@@ -35,7 +36,11 @@ public sealed class ExchangePlanner(MatchOptions options)
         // them all: the simplex's work grows faster than the programme's size.
         var batches = Batches(candidates);
         var solutions = new Solution[batches.Count];
-        Parallel.For(0, batches.Count, b => solutions[b] = SolveAtScale(batches[b].Select(k => candidates[k]).ToList(), offerQuantities, needQuantities));
+        // The largest first, each worker taking the next when it is free: the largest alone takes most of the time,
+        // so it must not wait behind (or share a worker's range with) the next largest.
+        var largestFirst = Enumerable.Range(0, batches.Count).OrderByDescending(b => batches[b].Count).ToList();
+        Parallel.ForEach(Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering), b =>
+            solutions[b] = SolveAtScale(batches[b].Select(k => candidates[k]).ToList(), offerQuantities, needQuantities));
         if (solutions.FirstOrDefault(s => s.Status is not ("optimal" or "feasible")) is { } failed)
         {
             return new ExchangePlan([], 0, 0, 0, 0, excluded, "GLOP", failed.Status);
@@ -61,10 +66,13 @@ public sealed class ExchangePlanner(MatchOptions options)
     /// </summary>
     private static List<List<int>> Batches(List<ExchangeOpportunity> candidates)
     {
-        var parties = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Party(string key) => parties.TryGetValue(key, out var i) ? i : parties[key] = parties.Count;
-        var ends = candidates.Select(c => (Offer: Party("o:" + c.OfferId), Need: Party("n:" + c.NeedId))).ToList();
-        var parent = Enumerable.Range(0, parties.Count).ToArray();
+        // Offers and needs numbered apart (an offer and a need may share an id), in one union-find.
+        var offers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var needs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var count = 0;
+        int Party(Dictionary<string, int> parties, string id) => parties.TryGetValue(id, out var i) ? i : parties[id] = count++;
+        var ends = candidates.Select(c => (Offer: Party(offers, c.OfferId), Need: Party(needs, c.NeedId))).ToList();
+        var parent = Enumerable.Range(0, count).ToArray();
         int Root(int i)
         {
             while (parent[i] != i)

@@ -17,22 +17,26 @@ public static class ParkAnalyzer
         var reachability = new Reachability(graph);
         var substitutions = SubstitutionIndex.For(dataset);
         var facts = new OffersAndNeeds(graph);
+
+        // Balances, loops, gaps, accounts and KPIs do not need the exchange opportunities: they are worked out on
+        // another thread while the matchmaker and then the plan's linear programme run, so a core the matching or
+        // the programme leaves idle is used.
+        var existing = Task.Run(() =>
+        {
+            var balance = new BalanceCalculator(graph, options.BalanceTolerance).Compute();
+            var loops = new LoopFinder(graph, options.Loops).Compute();
+            var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability, options.Matching).Compute(facts);
+            var accounts = new Accountant(dataset, new EmissionFactors(dataset, options.Accounting)).Compute();
+            var kpis = new KpiCalculator(graph, knowledge.Indicators, accounts, knowledge.EnergyBenchmarks).Compute();
+            return (balance, loops, gaps, accounts, kpis);
+        });
         IReadOnlyList<ExchangeOpportunity> opportunities = new Matchmaker(substitutions, options.Matching, ExchangeEconomics.For(dataset, options.Matching), facts.Processors)
             .Compute(facts.Offers, facts.Needs, (consumer, supplier) => reachability.Reaches(graph.IndexOf(consumer), graph.IndexOf(supplier)));
-
-        // The plan is a linear programme solved on one thread and nothing else below needs it until the heat
-        // section, so balances, loops, gaps, accounts and KPIs are computed alongside it.
-        var planning = Task.Run(() => new ExchangePlanner(options.Matching).Compute(
+        var plan = new ExchangePlanner(options.Matching).Compute(
             opportunities,
             facts.Offers.Where(o => o.Quantity is not null).ToDictionary(o => o.Id, o => o.Quantity!.Value, StringComparer.Ordinal),
-            facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value, StringComparer.Ordinal)));
-        var balance = new BalanceCalculator(graph, options.BalanceTolerance).Compute();
-        var loops = new LoopFinder(graph, options.Loops).Compute();
-        var gaps = new ChainGapFinder(graph, knowledge, substitutions, reachability, options.Matching).Compute(facts);
-        var factors = new EmissionFactors(dataset, options.Accounting);
-        var accounts = new Accountant(dataset, factors).Compute();
-        var kpis = new KpiCalculator(graph, knowledge.Indicators, accounts, knowledge.EnergyBenchmarks).Compute();
-        var plan = planning.GetAwaiter().GetResult();
+            facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value, StringComparer.Ordinal));
+        var (balance, loops, gaps, accounts, kpis) = existing.GetAwaiter().GetResult();
         var heat = ParkHeatSection.Build(dataset, options.Heat, opportunities, plan);
         opportunities = ParkHeatSection.Flag(opportunities, "opportunity", heat);
         plan = plan with { Exchanges = ParkHeatSection.Flag(plan.Exchanges, "plan", heat) };
