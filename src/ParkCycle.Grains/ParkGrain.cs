@@ -299,10 +299,13 @@ public sealed class ParkGrain(
     private async Task AnalyseLaterAsync()
     {
         // Under a steady stream of reports, a big park would otherwise re-analyse back to back and take a core
-        // from the reports: wait at least four times the last analysis, so background analysis stays under a fifth
-        // of one core. Anyone who needs a fresher result asks GetAnalysisAsync, which does not wait for this.
+        // from the reports. An analysis of d ms uses at most every core for d (matching, the plan's parts and the
+        // other sections run side by side), so waiting (5 × cores − 1) × d keeps background analysis under a fifth
+        // of one core (four times d on one core). Anyone who needs a fresher result asks GetAnalysisAsync, which
+        // does not wait for this.
         var lastMs = _cache?.ElapsedMs ?? 0;
-        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, 4 * lastMs)), timeProvider);
+        var wait = ((5 * Environment.ProcessorCount) - 1) * lastMs;
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.AnalysisDebounce.TotalMilliseconds, wait)), timeProvider);
         if (_cache is null || _cache.Version < _version)
         {
             await Analyse();
