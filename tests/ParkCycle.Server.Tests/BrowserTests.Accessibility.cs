@@ -258,6 +258,17 @@ public sealed partial class BrowserTests
         Wait.Until(d => d.FindElements(By.Id("detail-name")).Count > 0);
         Assert.Equal("enterprise-detail", Focused().Id);
         browser.Shot("keyboard-enterprise");
+
+        // The flow view's click-through to an enterprise, by keyboard: its loops name their enterprises as links.
+        browser.Open("flows");
+        Wait.Until(d => d.FindElements(By.CssSelector("#flow-loops a.enterprise-link")).Count > 0);
+        browser.Script("document.getElementById('main').focus();");
+        TabUntil(f => f.Class == "enterprise-link");
+        var id = (string)browser.Script("return document.activeElement.dataset.enterprise;")!;
+        Press(Keys.Enter);
+        Wait.Until(d => d.FindElement(By.Id("view-enterprises")).Displayed);
+        Wait.Until(d => Focused().Id == "enterprise-detail");
+        Assert.StartsWith(id + " ·", Driver.FindElement(By.CssSelector("#enterprise-detail .ids")).Text, StringComparison.Ordinal);
     }
 
     private void Press(string key) => new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(key).Perform();

@@ -559,9 +559,11 @@ function drawBackLinks(c, back, unitLabel) {
 
 function renderLoopList() {
   const loops = state.analysis?.loops ?? [];
+  // Each enterprise of a loop links to its page: the chart's click-through, for the keyboard too.
   $('flow-loops').replaceChildren(...loops.slice(0, 30).map((l, i) => {
-    const path = [...l.hops.map(h => `${entName(h.from)} —${matName(h.material)}→ `), entName(l.hops[0]?.from ?? '')].join('');
-    return el('li', { title: l.enterprises.join(' → ') }, t('loopLine', { n: i + 1, path }));
+    const [before, after] = t('loopLine', { n: i + 1, path: '\u0000' }).split('\u0000');
+    const path = [...l.hops.flatMap(h => [enterpriseLink(h.from), ` —${matName(h.material)}→ `]), enterpriseLink(l.hops[0]?.from ?? '')];
+    return el('li', { title: l.enterprises.join(' → ') }, before, ...path, after ?? '');
   }));
 }
 $('flow-group').addEventListener('change', renderFlows);
