@@ -103,41 +103,37 @@ internal static class BenchGraphCommand
         var times = new List<(string, double, double)>();
         var clock = Stopwatch.StartNew();
         var cpuAt = Process.GetCurrentProcess().TotalProcessorTime;
-        (double, double) Lap()
+        void Lap(string stage)
         {
-            var ms = clock.Elapsed.TotalMilliseconds;
             var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
-            var cpuMs = (cpuNow - cpuAt).TotalMilliseconds;
+            times.Add((stage, clock.Elapsed.TotalMilliseconds, (cpuNow - cpuAt).TotalMilliseconds));
             cpuAt = cpuNow;
             clock.Restart();
-            return (ms, cpuMs);
         }
 
         var options = new AnalysisOptions();
         var graph = new FlowGraph(park);
-        times.Add(Stage("graph", Lap()));
+        Lap("graph");
         new BalanceCalculator(graph, options.BalanceTolerance).Compute();
-        times.Add(Stage("balance", Lap()));
+        Lap("balance");
         loops = new LoopFinder(graph, options.Loops).Compute().Loops.Count;
-        times.Add(Stage("scc_and_cycles", Lap()));
+        Lap("scc_and_cycles");
         var reach = new Reachability(graph);
         var index = SubstitutionIndex.For(park);
         var facts = new OffersAndNeeds(graph);
         var found = new Matchmaker(index, options.Matching, ExchangeEconomics.For(park, options.Matching), facts.Processors).Compute(facts.Offers, facts.Needs, (c, s) => reach.Reaches(graph.IndexOf(c), graph.IndexOf(s)));
         opportunities = found.Count;
-        times.Add(Stage("matching", Lap()));
+        Lap("matching");
         new ExchangePlanner(options.Matching).Compute(found,
             facts.Offers.Where(o => o.Quantity is not null).ToDictionary(o => o.Id, o => o.Quantity!.Value),
             facts.Needs.Where(n => n.Quantity is not null).ToDictionary(n => n.Id, n => n.Quantity!.Value));
-        times.Add(Stage("plan", Lap()));
+        Lap("plan");
         new ChainGapFinder(graph, AnalysisKnowledge.Default, index, reach).Compute(facts);
-        times.Add(Stage("gaps", Lap()));
+        Lap("gaps");
         new KpiCalculator(graph, AnalysisKnowledge.Default.Indicators).Compute();
-        times.Add(Stage("kpis", Lap()));
+        Lap("kpis");
         return times;
     }
-
-    private static (string, double, double) Stage(string name, (double Ms, double CpuMs) lap) => (name, lap.Ms, lap.CpuMs);
 
     private static double Median(List<double> values)
     {
